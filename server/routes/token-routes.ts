@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CODE_VERIFIER_PATTERN, DESKTOP_CLIENT_ID } from '../../shared/api';
+import type { GrantResult } from '../auth/oauth-store';
+import { isForm, type ApiContext } from '../context';
+
+type OAuthError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
+
+const opaque = z.string().min(1).max(512);
+const BaseSchema = z.object({ grant_type: z.string().min(1).max(100), client_id: z.string().min(1).max(200) });
+const CodeGrantSchema = z.object({
+  code: opaque,
+  redirect_uri: z.string().min(1).max(2000),
+  code_verifier: z.string().regex(CODE_VERIFIER_PATTERN, 'code_verifier must be 43-128 unreserved characters'),
+});
+const RefreshGrantSchema = z.object({ refresh_token: opaque });
+const RevokeSchema = z.object({
+  token: opaque,
+  // RFC 7009 2.1: only a hint; we look the token up whatever it says.
+  token_type_hint: z.string().max(100).optional(),
+  client_id: z.string().max(200).optional(),
+});
+
+/** RFC 6749 5.2: these answers are JSON `{error, error_description}`, not the API's own error shape. */
+function oauthError(reply: FastifyReply, error: OAuthError, description: string): FastifyReply {
+  return reply.code(400).send({ error, error_description: description });
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `Missing or invalid ${issue.path.join('.') || 'request'}.` : 'Invalid request.';
+}
+
+function sendGrant(reply: FastifyReply, result: GrantResult): FastifyReply {
+  return result.ok ? reply.code(200).send(result.tokens) : oauthError(reply, result.error, result.description);
+}
+
+export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.post('/oauth/token', async (request, reply) => {
+    // RFC 6749 5.1: token responses must not be cached.
+    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    if (!isForm(request)) return oauthError(reply, 'invalid_request', 'Send application/x-www-form-urlencoded.');
+    const base = BaseSchema.safeParse(request.body);
+    if (!base.success) return oauthError(reply, 'invalid_request', describe(base.error));
+    const { grant_type: grantType, client_id: clientId } = base.data;
+    if (clientId !== DESKTOP_CLIENT_ID) return oauthError(reply, 'invalid_client', 'Unknown client.');
+
+    if (grantType === 'authorization_code') {
+      const grant = CodeGrantSchema.safeParse(request.body);
+      if (!grant.success) return oauthError(reply, 'invalid_request', describe(grant.error));
+      const { code, redirect_uri: redirectUri, code_verifier: verifier } = grant.data;
+      return sendGrant(reply, ctx.store.redeemCode({ code, clientId, redirectUri, verifier }));
+    }
+    if (grantType === 'refresh_token') {
+      const grant = RefreshGrantSchema.safeParse(request.body);
+      if (!grant.success) return oauthError(reply, 'invalid_request', describe(grant.error));
+      return sendGrant(reply, ctx.store.refresh({ refreshToken: grant.data.refresh_token, clientId }));
+    }
+    return oauthError(reply, 'unsupported_grant_type', 'Use authorization_code or refresh_token.');
+  });
+
+  app.post('/oauth/revoke', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (!isForm(request)) return oauthError(reply, 'invalid_request', 'Send application/x-www-form-urlencoded.');
+    const body = RevokeSchema.safeParse(request.body);
+    if (!body.success) return oauthError(reply, 'invalid_request', describe(body.error));
+    if (body.data.client_id !== undefined && body.data.client_id !== DESKTOP_CLIENT_ID) return oauthError(reply, 'invalid_client', 'Unknown client.');
+    ctx.store.revoke(body.data.token);
+    // RFC 7009 2.2: 200 whether or not the token existed, so the endpoint cannot be used to probe tokens.
+    return reply.code(200).send();
+  });
+}

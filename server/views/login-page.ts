@@ -1,0 +1,45 @@
+import type { AuthorizeRequest } from '../auth/authorize-request';
+import { escapeHtml, htmlPage } from './html-page';
+
+const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
+
+/** The sign-in form; the hidden fields carry the authorization request to the POST, which re-validates them. */
+export function loginPage(request: AuthorizeRequest, options: { email?: string; message?: string } = {}): string {
+  const message = options.message
+    ? `<p id="sign-in-error" role="alert" class="alert">${escapeHtml(options.message)}</p>`
+    : '';
+  const describedBy = options.message ? ' aria-describedby="sign-in-error" aria-invalid="true"' : '';
+  return htmlPage(
+    'Sign in – Enterprise Support',
+    `<h1>Sign in</h1>
+<p>Enterprise Support Desktop is asking to see your profile.</p>
+${message}
+<form method="post" action="/oauth/authorize">
+${hidden('response_type', 'code')}
+${hidden('client_id', request.clientId)}
+${hidden('redirect_uri', request.redirectUri)}
+${hidden('state', request.state)}
+${hidden('code_challenge', request.codeChallenge)}
+${hidden('code_challenge_method', 'S256')}
+${hidden('scope', request.scope)}
+<label for="email">E-mail</label>
+<input id="email" name="email" type="email" autocomplete="username" required autofocus maxlength="254" value="${escapeHtml(options.email ?? '')}"${describedBy}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${describedBy}>
+<button type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+const BASE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
+/** CSP for pages without a form. */
+export const STATIC_PAGE_CSP = `${BASE_CSP}; form-action 'none'`;
+
+/**
+ * Chromium applies form-action to the redirects that follow a submission, so the loopback origin the
+ * POST 302s to must be allowed too, or the app would never receive its code.
+ */
+export function loginPageCsp(redirectUri: string): string {
+  return `${BASE_CSP}; form-action 'self' ${new URL(redirectUri).origin}`;
+}
