@@ -1,0 +1,18 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { ComingSoonPage } from '../ui/ComingSoonPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/docs" element={<ComingSoonPage feature="docs" />} />
+      <Route path="/software" element={<ComingSoonPage feature="software" />} />
+      <Route path="/tickets" element={<ComingSoonPage feature="tickets" />} />
+      <Route path="/privacy" element={<ComingSoonPage feature="privacy" />} />
+      <Route path="/settings" element={<SettingsPage />} />
+      <Route path="/profile" element={<ProfilePage />} />
+      <Route path="*" element={<Navigate to="/docs" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,5 @@
+import { call, support } from '../../app/bridge';
+
+export const appInfoApi = {
+  info: () => call(support().app.info()),
+};

@@ -1,0 +1,106 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionState } from '../../../shared/contract';
+import { BridgeError } from '../../app/bridge';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { StatusMessage } from '../../ui/StatusMessage';
+import { useAppInfo } from '../app-info/use-app-info';
+import { useCancelSignIn, useSignIn } from './use-session';
+
+type Props = { session: Exclude<SessionState, { status: 'signed-in' }> };
+
+export function SignInScreen({ session }: Props) {
+  const { t } = useTranslation();
+  const { data: info } = useAppInfo();
+  const signIn = useSignIn();
+  const cancel = useCancelSignIn();
+  const signingIn = session.status === 'signing-in';
+
+  return (
+    <main id="main" className="sign-in" tabIndex={-1}>
+      <div className="sign-in__card">
+        <h1 className="sign-in__title">{t('app.name')}</h1>
+        <p>{t('session.intro')}</p>
+
+        {session.status === 'signed-out' && session.lastError && (
+          <ErrorAlert error={new BridgeError(session.lastError)} />
+        )}
+        {signIn.isError && <ErrorAlert error={signIn.error} />}
+        {cancel.isError && <ErrorAlert error={cancel.error} />}
+
+        {signingIn ? (
+          <>
+            <StatusMessage message={t('session.waiting')} />
+            <AuthorizeLink url={session.authorizeUrl} />
+            <button type="button" className="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+              {t('session.cancel')}
+            </button>
+          </>
+        ) : (
+          <>
+            <StatusMessage />
+            <button
+              type="button"
+              className="button button--primary button--large"
+              onClick={() => signIn.mutate()}
+              disabled={signIn.isPending}
+            >
+              {t('session.signIn')}
+            </button>
+          </>
+        )}
+
+        {info?.embeddedApi && info.demoAccount && (
+          <p className="sign-in__demo">
+            {t('session.demo', { email: info.demoAccount.email, password: info.demoAccount.password })}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** For locked-down PCs where no browser opens: the user copies the link by hand. */
+function AuthorizeLink({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const field = useRef<HTMLInputElement>(null);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopyState('copied');
+    } catch {
+      // Clipboard access can be denied by policy; selecting the text leaves Ctrl+C as a way out.
+      field.current?.select();
+      setCopyState('failed');
+    }
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor="authorize-url">{t('session.authorizeUrl')}</label>
+      <div className="field__row">
+        <input
+          id="authorize-url"
+          ref={field}
+          className="input"
+          type="text"
+          readOnly
+          value={url}
+          aria-describedby="authorize-url-hint"
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" className="button" onClick={() => void copy()}>
+          {t('session.copyLink')}
+        </button>
+      </div>
+      <p id="authorize-url-hint" className="field__hint">
+        {t('session.authorizeUrlHint')}
+      </p>
+      <p className="field__hint" aria-live="polite">
+        {copyState === 'copied' ? t('session.copied') : copyState === 'failed' ? t('session.copyFailed') : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { AppProviders } from './app/AppProviders';
+import './ui/theme.css';
+import './ui/layout.css';
+import './ui/forms.css';
+
+// The browser preview has no preload: install its WebSocket window.support before anything calls it.
+// The Electron build never takes this branch, so the shim is tree-shaken out of it.
+if (import.meta.env.MODE === 'preview') await import('./preview/install-preview-bridge');
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProviders>
+      <App />
+    </AppProviders>
+  </StrictMode>,
+);
