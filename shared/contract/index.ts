@@ -14,11 +14,11 @@ const none = z.undefined();
 /** Every bridge method: input schema (checked in main) and output schema (the renderer's types). */
 export const methods = {
   'app.info': { input: none, output: AppInfoSchema },
-  'app.openExternal': { input: OpenExternalInputSchema, output: z.undefined() },
+  'app.openExternal': { input: OpenExternalInputSchema, output: z.void() },
   'session.get': { input: none, output: SessionStateSchema },
   'session.signIn': { input: none, output: SignInStartedSchema },
-  'session.cancelSignIn': { input: none, output: z.undefined() },
-  'session.signOut': { input: none, output: z.undefined() },
+  'session.cancelSignIn': { input: none, output: z.void() },
+  'session.signOut': { input: none, output: z.void() },
   'profile.get': { input: none, output: ProfileSchema },
   'profile.update': { input: ProfilePatchSchema, output: ProfileSchema },
   'settings.get': { input: none, output: SettingsSchema },

@@ -1,0 +1,15 @@
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+import type { Services } from '../compose';
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Forwards every service event to the bridge's event sink (IPC in the app, the socket in the preview). */
+export function forwardEvents(s: Services, sink: EventSink): () => void {
+  const subscriptions = [
+    s.session.onDidChange.on((state) => sink('session.onDidChange', state)),
+    s.settings.onDidChange.on((settings) => sink('settings.onDidChange', settings)),
+    s.network.onDidChange.on((status) => sink('network.onDidChangeStatus', status)),
+  ];
+  return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}

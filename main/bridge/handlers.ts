@@ -1,0 +1,24 @@
+import type { MethodName } from '../../shared/channels';
+import type { MethodOutput, MethodParsedInput } from '../../shared/contract';
+import type { Services } from '../compose';
+
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+/** One line per contract method: the bridge is a thin shell over the services. */
+export function createHandlers(s: Services): HandlerTable {
+  return {
+    'app.info': () => s.appInfo(),
+    'app.openExternal': ({ url }) => s.links.open(url),
+    'session.get': () => s.session.get(),
+    'session.signIn': () => s.session.signIn(),
+    'session.cancelSignIn': () => s.session.cancelSignIn(),
+    'session.signOut': () => s.session.signOut(),
+    'profile.get': () => s.profile.get(),
+    'profile.update': (patch) => s.profile.update(patch),
+    'settings.get': () => s.settings.get(),
+    'settings.update': (patch) => s.settings.update(patch),
+    'network.status': () => s.network.get(),
+    'network.check': () => s.network.check(),
+  };
+}

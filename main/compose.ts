@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { isAllowedExternalUrl } from './security/external-links';
+import { ApiClient, type FetchLike } from './services/api/api-client';
+import { NetworkMonitor } from './services/network/network-monitor';
+import { ProfileService } from './services/profile/profile-service';
+import type { SecretStore } from './services/session/secret-store';
+import { OAuthClient } from './services/session/oauth-client';
+import { SessionService } from './services/session/session-service';
+import { TokenVault } from './services/session/token-vault';
+import type { SettingsService } from './services/settings/settings-service';
+
+export interface PlatformDeps {
+  apiUrl: string;
+  dataDir: string;
+  fetch: FetchLike;
+  secrets: SecretStore;
+  settings: SettingsService;
+  openBrowser: (url: string) => Promise<void>;
+  openExternal: (url: string) => Promise<void>;
+  version: string;
+  platform: string;
+  embeddedDemoAccount?: { email: string; password: string };
+}
+
+export type Services = ReturnType<typeof composeServices>;
+
+/**
+ * Builds every service from what the platform provides. Shared by the Electron app (main/index.ts)
+ * and the browser preview, so both run exactly the same code behind the bridge.
+ */
+export function composeServices(deps: PlatformDeps) {
+  // Called only after `network` exists: no request is made while composing.
+  const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
+  const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
+  const network = new NetworkMonitor(publicApi);
+
+  const vault = new TokenVault(join(deps.dataDir, 'session.bin'), deps.secrets, () => deps.settings.get().persistTokensWithoutKeyring);
+  const session = new SessionService({ oauth: new OAuthClient(publicApi), vault, openBrowser: deps.openBrowser });
+  const userApi = new ApiClient({
+    baseUrl: deps.apiUrl,
+    fetch: deps.fetch,
+    onReachability,
+    getAccessToken: () => session.getAccessToken(),
+    onUnauthorized: () => void session.endSession(),
+  });
+  const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
+
+  const appInfo = (): AppInfo => ({
+    version: deps.version,
+    platform: deps.platform,
+    apiUrl: publicApi.baseUrl,
+    embeddedApi: Boolean(deps.embeddedDemoAccount),
+    ...(deps.embeddedDemoAccount ? { demoAccount: deps.embeddedDemoAccount } : {}),
+  });
+
+  const links = {
+    async open(url: string): Promise<void> {
+      if (!isAllowedExternalUrl(url)) throw new AppError('forbidden', 'This link is not on the list of sites the app may open.');
+      await deps.openExternal(url);
+    },
+  };
+
+  return { appInfo, links, session, profile, settings: deps.settings, network };
+}

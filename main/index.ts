@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, protocol, safeStorage, session, shell } from 'electron';
+import Store from 'electron-store';
+import { startEmbeddedApi } from '../server/embedded';
+import { forwardEvents } from './bridge/events';
+import { createHandlers } from './bridge/handlers';
+import { createDispatcher } from './bridge/registrar';
+import { composeServices } from './compose';
+import { APP_START_URL, isAppUrl } from './platform/app-origin';
+import { registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { eventSinkFor, listenForBridgeCalls } from './platform/ipc-bridge';
+import { createMainWindow } from './platform/main-window';
+import { safeStorageSecrets } from './platform/safe-storage-secrets';
+import { denyAllPermissions, guardWebContents } from './platform/window-security';
+import { isAllowedExternalUrl } from './security/external-links';
+import { SettingsService } from './services/settings/settings-service';
+
+// The composition root: the only file that knows both Electron and every service.
+registerAppScheme(protocol);
+if (!app.requestSingleInstanceLock()) app.quit();
+
+// electron-vite dev serves the renderer from a dev server; a packaged app never trusts it.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const isTrustedOrigin = (url: string) => isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const settings = new SettingsService(new Store({ name: 'settings' }));
+  const embedded = settings.get().apiUrl ? null : await startEmbeddedApi(dataDir);
+  const apiUrl = settings.get().apiUrl ?? embedded!.url;
+  if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
+
+  const openExternal = async (url: string) => {
+    if (!isAllowedExternalUrl(url)) return false;
+    await shell.openExternal(url);
+    return true;
+  };
+  const services = composeServices({
+    apiUrl,
+    dataDir,
+    fetch: (input, init) => session.defaultSession.fetch(input as string, init), // system proxy, PAC and OS certificates
+    secrets: safeStorageSecrets(safeStorage, process.platform),
+    settings,
+    // Only the configured API's own authorize page may be opened this way.
+    openBrowser: async (url) => {
+      if (url.startsWith(`${apiUrl}/oauth/authorize?`)) await shell.openExternal(url);
+    },
+    openExternal: async (url) => void (await openExternal(url)),
+    version: app.getVersion(),
+    platform: process.platform,
+    ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+  });
+
+  const dispatch = createDispatcher({
+    handlers: createHandlers(services),
+    isTrustedOrigin,
+    onInternalError: (method, error) => console.error(`Bridge method ${method} failed`, error),
+  });
+  listenForBridgeCalls(dispatch);
+  forwardEvents(services, eventSinkFor(() => BrowserWindow.getAllWindows()));
+
+  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal }));
+
+  await services.session.restore();
+  services.network.start();
+
+  const preload = join(import.meta.dirname, '../preload/index.cjs');
+  const open = () => createMainWindow(preload, devServerUrl ?? APP_START_URL);
+  let window = open();
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) window = open();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    services.network.stop();
+    void embedded?.close();
+  });
+}
+
+main().catch((error) => {
+  console.error('Enterprise Support Desktop could not start', error);
+  app.exit(1);
+});

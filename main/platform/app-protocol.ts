@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import type { Protocol } from 'electron';
+import { rendererSecurityHeaders } from '../security/csp';
+import { mimeType, resolveInside } from '../security/static-files';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+
+/** Must run before the app is ready: a standard, secure scheme so the renderer gets a real origin. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `root`, with the CSP header, refusing any path outside `root`. */
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? await resolveInside(root, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const body = await readFile(file);
+    return new Response(body, { headers: { 'Content-Type': mimeType(file), ...rendererSecurityHeaders() } });
+  });
+}

@@ -1,0 +1,18 @@
+import { defaultPreviewDataDir, startPreview } from './start-preview';
+
+// `npm run preview`: the app in your browser, against the embedded reference API with demo data.
+const port = Number(process.env.PREVIEW_PORT ?? 5180);
+const preview = await startPreview({
+  dataDir: process.env.PREVIEW_DATA_DIR ?? defaultPreviewDataDir(),
+  port,
+  apiUrl: process.env.SUPPORT_API_URL,
+  log: (line) => console.log(line),
+});
+console.log(`\nEnterprise Support Desktop preview: ${preview.url}`);
+console.log(`Support API: ${preview.apiUrl}`);
+if (preview.demoAccount) console.log(`Demo sign-in: ${preview.demoAccount.email} / ${preview.demoAccount.password}`);
+console.log('Press Ctrl+C to stop.');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void preview.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,91 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventSink } from '../bridge/events';
+import type { Dispatch } from '../bridge/registrar';
+import { rendererSecurityHeaders } from '../security/csp';
+import { mimeType, resolveInside } from '../security/static-files';
+
+export interface PreviewServer {
+  /** The URL to open, carrying the one-time token. */
+  url: string;
+  origin: string;
+  broadcast: EventSink;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the renderer bundle and answers window.support calls over a WebSocket, through the same
+ * dispatcher the Electron app uses. Loopback only; a random token and an Origin check keep other
+ * local programs and other web pages from driving the bridge.
+ */
+export async function startPreviewServer(options: { staticRoot: string; dispatch: Dispatch; port?: number }): Promise<PreviewServer> {
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = req.method === 'GET' ? await resolveInside(options.staticRoot, path) : null;
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const headers = { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store', ...rendererSecurityHeaders([origin.replace('http:', 'ws:')]) };
+    res.writeHead(200, headers).end(await readFile(file));
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    if (!isAuthorised(req, origin, token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws, options.dispatch, origin));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
+  origin = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    broadcast: (event, payload) => {
+      const message = JSON.stringify({ event, payload });
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+    },
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function isAuthorised(req: IncomingMessage, origin: string, token: string): boolean {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const given = Buffer.from(url.searchParams.get('token') ?? '');
+  const expected = Buffer.from(token);
+  return url.pathname === '/bridge' && req.headers.origin === origin && given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function serve(ws: WebSocket, dispatch: Dispatch, origin: string): void {
+  ws.on('message', async (data) => {
+    let message: { id?: unknown; method?: unknown; input?: unknown };
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return; // not ours: ignore rather than crash the preview
+    }
+    if (typeof message.id !== 'number') return;
+    // The Origin was checked at the upgrade; in a browser tab the page is the top-level frame.
+    const result = await dispatch(message.method, message.input, { url: `${origin}/`, isTopFrame: true });
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  });
+}

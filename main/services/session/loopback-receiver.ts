@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import { AppError } from '../../../shared/errors';
+
+export interface LoopbackReceiver {
+  redirectUri: string;
+  /** Resolves with the query of the first request to the callback path. */
+  callback: Promise<URLSearchParams>;
+  close(): void;
+}
+
+const PAGE = (title: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px system-ui,sans-serif;margin:15vh auto;max-width:32rem;color:#1f2937}h1{font-size:1.4rem}</style></head>
+<body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+
+/**
+ * RFC 8252 section 7.3: the native app listens on a loopback port of its choosing for the
+ * authorization response. 127.0.0.1 (not "localhost") so no other interface or resolver is involved.
+ */
+export async function startLoopbackReceiver(path = '/callback'): Promise<LoopbackReceiver> {
+  let resolve!: (query: URLSearchParams) => void;
+  let reject!: (error: Error) => void;
+  const callback = new Promise<URLSearchParams>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  callback.catch(() => undefined); // a cancelled sign-in nobody awaits is not an unhandled rejection
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+    if (req.method !== 'GET' || url.pathname !== path) {
+      res.writeHead(404, headers).end(PAGE('Not found', 'This address is only used to finish signing in.'));
+      return;
+    }
+    const failed = url.searchParams.has('error');
+    res.writeHead(200, headers).end(
+      failed
+        ? PAGE('Sign-in did not finish', 'Return to Enterprise Support Desktop to see why and try again.')
+        : PAGE('You are signed in', 'You can close this tab and return to Enterprise Support Desktop.'),
+    );
+    resolve(url.searchParams);
+  });
+  server.on('error', (error) => reject(error));
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => res());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new AppError('internal', 'The sign-in listener has no port.');
+
+  return {
+    redirectUri: `http://127.0.0.1:${address.port}${path}`,
+    callback,
+    close() {
+      reject(new AppError('cancelled', 'Sign-in was cancelled.'));
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}

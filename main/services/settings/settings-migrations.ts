@@ -1,0 +1,38 @@
+import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiUrl: null,
+  language: 'en',
+  theme: 'system',
+  fontSize: FONT_SIZE.default,
+  persistTokensWithoutKeyring: false,
+};
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Each entry upgrades the stored object from version N-1 to N. Migrations never throw: a value
+ * they do not recognise is dropped and the default applies, so an odd file cannot lock a user out.
+ */
+export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
+  // Version 1 (pre-release builds): { apiBaseUrl, locale: 'en' | 'zh', theme: 'auto' | 'light' | 'dark' }.
+  2: (old) => {
+    const { apiBaseUrl, locale, theme, ...rest } = old;
+    return {
+      ...rest,
+      apiUrl: typeof apiBaseUrl === 'string' && apiBaseUrl !== '' ? apiBaseUrl : null,
+      language: locale === 'zh' ? 'zh-CN' : 'en',
+      theme: theme === 'auto' ? 'system' : theme,
+    };
+  },
+};
+
+export function migrateSettings(stored: Raw, fromVersion: number): Raw {
+  let value = stored;
+  for (let version = fromVersion + 1; version <= CURRENT_SCHEMA_VERSION; version++) {
+    value = MIGRATIONS[version]?.(value) ?? value;
+  }
+  return value;
+}
