@@ -70,7 +70,7 @@ export function ProfileForm({ profile, onDone }: Props) {
     if (!error) return undefined;
     if (error.type === 'server') return error.message;
     if (error.type === 'too_big') return t('profile.errors.tooLong', { max: MAX_LENGTH[field] });
-    return t(`profile.errors.${field}`);
+    return t([`profile.errors.${field}`, 'profile.errors.invalid']);
   };
   const fieldErrorsShown = isBridgeError(update.error) && Object.keys(update.error.fields ?? {}).some(isProfileField);
 
