@@ -12,7 +12,11 @@ export function isAllowedExternalUrl(raw: string, allowedHosts: readonly string[
   } catch {
     return false;
   }
-  if (url.protocol === 'mailto:') return /^[^\s/\\@]+@[^\s/\\@]+$/.test(decodeURIComponent(url.pathname));
+  if (url.protocol === 'mailto:') {
+    // Some mail clients honour ?attach=<path>: only a subject and a body may ride along.
+    const onlySafeFields = [...url.searchParams.keys()].every((key) => key === 'subject' || key === 'body');
+    return onlySafeFields && /^[^\s/\\@?]+@[^\s/\\@?]+$/.test(decodeURIComponent(url.pathname));
+  }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
   const host = url.hostname.toLowerCase();
   return allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
