@@ -101,8 +101,9 @@ export class SessionService {
   /** The server refused our token: the session is over on this computer too. */
   async endSession(reason = 'Your session has ended. Please sign in again.'): Promise<void> {
     if (this.state.status !== 'signed-in') return;
-    await this.deps.vault.wipe();
+    // State first: the screen must change at once, even if the disk is slow.
     this.setState({ status: 'signed-out', lastError: { code: 'unauthorized', message: reason } });
+    await this.deps.vault.wipe();
   }
 
   /** Keeps the name and e-mail in the header current after the profile changed. */

@@ -1,0 +1,23 @@
+import { postForm, readLoginForm } from '../integration/helpers/oauth-flow';
+
+/**
+ * Stands in for the system browser during sign-in: opens the authorize page, types the credentials
+ * into its form, and follows the redirect to the app's loopback receiver, as a person's browser does.
+ * `tamper` may change the redirect before it is followed; `beforeRedirect` runs just before.
+ */
+export function fakeBrowser(credentials: { email: string; password: string }, options: { tamper?: (redirect: URL) => void; beforeRedirect?: () => void } = {}) {
+  const pages: { status: number; url: string }[] = [];
+  const open = async (authorizeUrl: string) => {
+    const page = await fetch(authorizeUrl);
+    const form = readLoginForm(await page.text(), authorizeUrl);
+    const response = await postForm(form.action, { ...form.fields, ...credentials });
+    pages.push({ status: response.status, url: form.action });
+    const location = response.headers.get('location');
+    if (!location) return;
+    const redirect = new URL(location);
+    options.tamper?.(redirect);
+    options.beforeRedirect?.();
+    await fetch(redirect);
+  };
+  return { open, pages };
+}
