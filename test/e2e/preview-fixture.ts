@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { startPreview } from '../../main/preview/start-preview';
+
+type Preview = Awaited<ReturnType<typeof startPreview>>;
+
+/**
+ * The browser preview, started in-process per test file with a fresh data folder: the real renderer
+ * bundle, the real services and dispatcher, and the embedded reference API with demo data.
+ */
+export const test = base.extend<object, { preview: Preview }>({
+  preview: [
+    async ({}, use) => {
+      const preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'esd-e2e-')) });
+      await use(preview);
+      await preview.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+export { expect };
+
+/** Signs in the way a person does: the app opens the sign-in page in a new tab, they fill it in. */
+export async function signInThroughBrowser(page: Page, context: BrowserContext, email: string, password: string): Promise<void> {
+  const tab = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with your browser' }).click();
+  const signInPage = await tab;
+  await signInPage.getByLabel('E-mail').fill(email);
+  await signInPage.getByLabel('Password').fill(password);
+  await signInPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signInPage.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  await signInPage.close();
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
