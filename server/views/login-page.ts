@@ -38,8 +38,12 @@ export const STATIC_PAGE_CSP = `${BASE_CSP}; form-action 'none'`;
 
 /**
  * Chromium applies form-action to the redirects that follow a submission, so the loopback origin the
- * POST 302s to must be allowed too, or the app would never receive its code.
+ * POST 302s to must be allowed too, or the app would never receive its code. CSP host sources cannot
+ * name an IPv6 literal (Chromium ignores `http://[::1]:port`), so for [::1] the scheme `http:` is the
+ * narrowest source that works; the page runs no script and escapes every value, so nothing on it can
+ * aim a form elsewhere.
  */
 export function loginPageCsp(redirectUri: string): string {
-  return `${BASE_CSP}; form-action 'self' ${new URL(redirectUri).origin}`;
+  const url = new URL(redirectUri);
+  return `${BASE_CSP}; form-action 'self' ${url.hostname.startsWith('[') ? 'http:' : url.origin}`;
 }

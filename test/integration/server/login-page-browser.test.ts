@@ -51,7 +51,8 @@ describe.skipIf(!hasChromium)(`the sign-in page in Chromium (${CHROMIUM})`, () =
       const { verifier, challenge } = createPkce();
       const params = authorizeParams(challenge, { redirect_uri: callback.redirectUri });
       await page.goto(authorizeUrl(api.url, params));
-      // The e-mail field has focus on load; Tab moves to the password; Enter submits.
+      // The e-mail field takes focus on load (autofocus may land after the load event); Tab moves to the password; Enter submits.
+      await page.locator('#email:focus').waitFor({ timeout: 5_000 });
       await page.keyboard.type(DEMO_ACCOUNT.email);
       await page.keyboard.press('Tab');
       await page.keyboard.type(DEMO_ACCOUNT.password);
