@@ -12,6 +12,7 @@ type Preview = Awaited<ReturnType<typeof startPreview>>;
  */
 export const test = base.extend<object, { preview: Preview }>({
   preview: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured fixtures argument
     async ({}, use) => {
       const preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'esd-e2e-')) });
       await use(preview);
