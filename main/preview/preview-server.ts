@@ -26,7 +26,7 @@ export async function startPreviewServer(options: { staticRoot: string; dispatch
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = req.method === 'GET' ? await resolveInside(options.staticRoot, path) : null;
+    const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveInside(options.staticRoot, path) : null;
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
