@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -48,6 +48,8 @@ export function ProfileForm({ profile, onDone }: Props) {
   } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(ProfileFieldsSchema), defaultValues: profile });
 
   useEffect(() => setFocus('name'), [setFocus]);
+  // Sorting ~250 localized names is cheap but not free; redo it only when the language changes.
+  const countries = useMemo(() => countryOptions(i18n.language, profile.country), [i18n.language, profile.country]);
 
   const onSubmit = async (values: FormOutput) => {
     const patch = profilePatch(profile, values);
@@ -102,7 +104,7 @@ export function ProfileForm({ profile, onDone }: Props) {
         {(control) => (
           <select className="input" autoComplete="country" {...control} {...register('country')}>
             <option value="">{t('profile.chooseCountry')}</option>
-            {countryOptions(i18n.language, profile.country).map(({ code, name }) => (
+            {countries.map(({ code, name }) => (
               <option key={code} value={code}>
                 {name}
               </option>
