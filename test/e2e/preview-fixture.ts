@@ -35,4 +35,6 @@ export async function signInThroughBrowser(page: Page, context: BrowserContext, 
   await signInPage.close();
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+/** Every run takes the screenshots; `npm run screenshots` writes them to docs/screenshots for the README. */
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'test-results/screenshots'}/${name}.png` });
