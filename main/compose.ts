@@ -45,6 +45,13 @@ export function composeServices(deps: PlatformDeps) {
     getAccessToken: () => session.getAccessToken(),
     onUnauthorized: () => void session.endSession(),
   });
+  // Consent to weak token storage changed: write or remove the token file now, not at the next refresh.
+  let persistWeak = deps.settings.get().persistTokensWithoutKeyring;
+  deps.settings.onDidChange.on((settings) => {
+    if (settings.persistTokensWithoutKeyring === persistWeak) return;
+    persistWeak = settings.persistTokensWithoutKeyring;
+    void session.reapplyTokenStorage();
+  });
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
 
   const appInfo = (): AppInfo => ({

@@ -10,6 +10,9 @@ import './ui/forms.css';
 // The Electron build never takes this branch, so the shim is tree-shaken out of it.
 if (import.meta.env.MODE === 'preview') await import('./preview/install-preview-bridge');
 
+// Follow the OS until settings load (a moment at start-up), rather than flash light in a dark room.
+document.documentElement.dataset.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 

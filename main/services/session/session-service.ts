@@ -113,6 +113,12 @@ export class SessionService {
     await this.save({ ...tokens, user: { ...tokens.user, ...user } });
   }
 
+  /** Re-saves the tokens under the current storage policy (disk or memory only). */
+  async reapplyTokenStorage(): Promise<void> {
+    const tokens = this.deps.vault.current;
+    if (tokens && this.state.status === 'signed-in') await this.save(tokens);
+  }
+
   private async refresh(tokens: StoredTokens): Promise<string> {
     try {
       const fresh = await this.deps.oauth.refresh(tokens.refreshToken);

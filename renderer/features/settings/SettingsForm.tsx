@@ -10,12 +10,12 @@ import { Field } from '../../ui/Field';
 import { useUpdateSettings } from './use-settings';
 
 // The form edits apiUrl as text, where "" stands for null (the embedded demo API).
-const SettingsFormSchema = SettingsSchema.pick({ language: true, theme: true, fontSize: true }).extend({
+const SettingsFormSchema = SettingsSchema.pick({ language: true, theme: true, fontSize: true, persistTokensWithoutKeyring: true }).extend({
   apiUrl: z.union([z.literal(''), SettingsSchema.shape.apiUrl.unwrap()]),
 });
 type FormInput = z.input<typeof SettingsFormSchema>;
 type FormOutput = z.output<typeof SettingsFormSchema>;
-const FORM_FIELDS = ['language', 'theme', 'fontSize', 'apiUrl'] as const;
+const FORM_FIELDS = ['language', 'theme', 'fontSize', 'apiUrl', 'persistTokensWithoutKeyring'] as const;
 
 type Props = { settings: Settings; onSaved: (changed: boolean) => void };
 
@@ -97,6 +97,9 @@ export function SettingsForm({ settings, onSaved }: Props) {
       </Field>
       <Field id="settings-api-url" label={t('settings.apiUrl')} hint={t('settings.apiUrlHint')} error={message('apiUrl')}>
         {(control) => <input className="input" type="url" spellCheck={false} {...control} {...register('apiUrl')} />}
+      </Field>
+      <Field id="settings-keyring" label={t('settings.persistTokens')} hint={t('settings.persistTokensHint')}>
+        {(control) => <input className="checkbox" type="checkbox" {...control} {...register('persistTokensWithoutKeyring')} />}
       </Field>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>

@@ -158,6 +158,23 @@ describe('tokens', () => {
     expect(await signIn(agreed)).toMatchObject({ status: 'signed-in', tokenStorage: 'encrypted' });
     expect(existsSync(agreed.file)).toBe(true);
   });
+
+  it('writes or removes the token file at once when the user changes their keyring consent', async () => {
+    const consent = { given: false };
+    const file = join(mkdtempSync(join(tmpdir(), 'esd-consent-')), 'session.bin');
+    const vault = new TokenVault(file, testSecrets('basic_text'), () => consent.given);
+    const session = new SessionService({ oauth: new OAuthClient(new ApiClient({ baseUrl: api.url, fetch })), vault, openBrowser: fakeBrowser(DEMO_ACCOUNT).open });
+    await session.signIn();
+    expect(await session.settled()).toMatchObject({ tokenStorage: 'memory' });
+    consent.given = true;
+    await session.reapplyTokenStorage();
+    expect(existsSync(file)).toBe(true);
+    expect(session.get()).toMatchObject({ tokenStorage: 'encrypted' });
+    consent.given = false;
+    await session.reapplyTokenStorage();
+    expect(existsSync(file)).toBe(false);
+    expect(session.get()).toMatchObject({ status: 'signed-in', tokenStorage: 'memory' });
+  });
 });
 
 describe('per-user authorization', () => {
