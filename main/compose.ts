@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { isAllowedExternalUrl } from './security/external-links';
 import { ApiClient, type FetchLike } from './services/api/api-client';
+import { openLocalDatabase, type LocalDatabase } from './services/local-db/local-database';
 import { NetworkMonitor } from './services/network/network-monitor';
 import { ProfileService } from './services/profile/profile-service';
 import type { SecretStore } from './services/session/secret-store';
@@ -31,6 +32,8 @@ export type Services = ReturnType<typeof composeServices>;
  * and the browser preview, so both run exactly the same code behind the bridge.
  */
 export function composeServices(deps: PlatformDeps) {
+  // Features add their tables with applyMigrations(localDb, '<domain>', ...).
+  const localDb: LocalDatabase = openLocalDatabase(join(deps.dataDir, 'local.sqlite'));
   // Called only after `network` exists: no request is made while composing.
   const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
   const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
@@ -69,5 +72,11 @@ export function composeServices(deps: PlatformDeps) {
     },
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network };
+  const dispose = () => {
+    network.stop();
+    session.cancelSignIn();
+    localDb.close();
+  };
+
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, dispose };
 }

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    services.network.stop();
+    services.dispose();
     void embedded?.close();
   });
 }

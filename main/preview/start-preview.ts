@@ -64,9 +64,8 @@ export async function startPreview(options: PreviewOptions) {
     services,
     async close() {
       stopEvents();
-      services.network.stop();
-      services.session.cancelSignIn();
       await server.close();
+      services.dispose();
       await embedded?.close();
     },
   };
