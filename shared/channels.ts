@@ -1,26 +1,28 @@
+import { CORE_EVENTS, CORE_METHODS } from './channel-names/core';
+import { DESKTOP_EVENTS, DESKTOP_METHODS } from './channel-names/desktop';
+import { DOCS_EVENTS, DOCS_METHODS } from './channel-names/docs';
+import { PRIVACY_EVENTS, PRIVACY_METHODS } from './channel-names/privacy';
+import { SOFTWARE_EVENTS, SOFTWARE_METHODS } from './channel-names/software';
+import { TICKETS_EVENTS, TICKETS_METHODS } from './channel-names/tickets';
+
 /**
- * The bridge's names and nothing else. The preload imports only this file (no zod), so it stays a
- * few hundred bytes; shared/contract attaches the schemas and a test keeps the two lists equal.
+ * The bridge's names and nothing else. The preload imports only this (no zod), so it stays a few
+ * hundred bytes; shared/contract attaches the schemas and a test keeps the lists equal. Each domain
+ * keeps its names in shared/channel-names/<domain>.ts.
  */
 export const INVOKE_CHANNEL = 'support:invoke';
 export const EVENT_CHANNEL = 'support:event';
 
 export const METHOD_NAMES = [
-  'app.info',
-  'app.openExternal',
-  'session.get',
-  'session.signIn',
-  'session.cancelSignIn',
-  'session.signOut',
-  'profile.get',
-  'profile.update',
-  'settings.get',
-  'settings.update',
-  'network.status',
-  'network.check',
+  ...CORE_METHODS,
+  ...DOCS_METHODS,
+  ...SOFTWARE_METHODS,
+  ...TICKETS_METHODS,
+  ...PRIVACY_METHODS,
+  ...DESKTOP_METHODS,
 ] as const;
 
-export const EVENT_NAMES = ['session.onDidChange', 'settings.onDidChange', 'network.onDidChangeStatus'] as const;
+export const EVENT_NAMES = [...CORE_EVENTS, ...DOCS_EVENTS, ...SOFTWARE_EVENTS, ...TICKETS_EVENTS, ...PRIVACY_EVENTS, ...DESKTOP_EVENTS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

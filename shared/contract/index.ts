@@ -4,6 +4,11 @@ import type { EventName, MethodName } from '../channels';
 import { AppInfoSchema, NetworkStatusSchema, OpenExternalInputSchema } from './app';
 import { SessionStateSchema, SignInStartedSchema } from './session';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { desktopEvents, desktopMethods } from './desktop-contract';
+import { docsEvents, docsMethods } from './docs-contract';
+import { privacyEvents, privacyMethods } from './privacy-contract';
+import { softwareEvents, softwareMethods } from './software-contract';
+import { ticketsEvents, ticketsMethods } from './tickets-contract';
 
 export * from './app';
 export * from './session';
@@ -25,12 +30,22 @@ export const methods = {
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
   'network.status': { input: none, output: NetworkStatusSchema },
   'network.check': { input: none, output: NetworkStatusSchema },
+  ...docsMethods,
+  ...softwareMethods,
+  ...ticketsMethods,
+  ...privacyMethods,
+  ...desktopMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'session.onDidChange': SessionStateSchema,
   'settings.onDidChange': SettingsSchema,
   'network.onDidChangeStatus': NetworkStatusSchema,
+  ...docsEvents,
+  ...softwareEvents,
+  ...ticketsEvents,
+  ...privacyEvents,
+  ...desktopEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;
