@@ -4,6 +4,24 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const FONT_SIZE = { min: 12, max: 24, default: 15 } as const;
 
+/** host:port with an optional scheme, as Chromium's proxy rules take it (a list separated by ; is allowed). */
+const PROXY_RULES = /^(?:(?:https?|socks[45]?):\/\/)?[A-Za-z0-9.-]+:\d{1,5}(?:;(?:(?:https?|socks[45]?):\/\/)?[A-Za-z0-9.-]+:\d{1,5})*$/;
+
+/** How API and download traffic reaches the network (applied to Electron's session). */
+export const ProxySettingsSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('system') }),
+  z.object({ mode: z.literal('none') }),
+  z.object({ mode: z.literal('pac'), pacUrl: z.url({ protocol: /^(https?|file)$/, message: 'Enter the http(s) or file URL of a PAC script.' }).max(2048) }),
+  z.object({
+    mode: z.literal('manual'),
+    server: z.string().trim().max(512).regex(PROXY_RULES, 'Enter the proxy as host:port, for example proxy.example.com:8080.'),
+    /** Hosts that skip the proxy, separated by commas (Chromium's bypass rules). */
+    bypass: z.string().trim().max(1024).regex(/^[A-Za-z0-9.*:,<>\s[\]/-]*$/, 'Use host names separated by commas.'),
+  }),
+]);
+export type ProxySettings = z.infer<typeof ProxySettingsSchema>;
+export const PROXY_MODES = ['system', 'pac', 'manual', 'none'] as const;
+
 export const SettingsSchema = z.object({
   /** null: use the embedded reference API with demo data. */
   apiUrl: z.url({ protocol: /^https?$/, message: 'Enter an http(s) URL.' }).nullable(),
@@ -12,6 +30,9 @@ export const SettingsSchema = z.object({
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
   /** On Linux without a keyring, tokens are kept in memory unless the user agrees to this. */
   persistTokensWithoutKeyring: z.boolean(),
+  proxy: ProxySettingsSchema,
+  /** Desktop notifications, for example when an engineer answers a service request. */
+  notifications: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

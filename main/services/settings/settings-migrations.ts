@@ -1,6 +1,6 @@
 import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: null,
@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fontSize: FONT_SIZE.default,
   persistTokensWithoutKeyring: false,
+  proxy: { mode: 'system' },
+  notifications: true,
 };
 
 type Raw = Record<string, unknown>;
@@ -27,6 +29,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
       theme: theme === 'auto' ? 'system' : theme,
     };
   },
+  // Version 3 (desktop integration): the OS proxy settings and notifications, as before the fields existed.
+  3: (old) => ({ ...old, proxy: { mode: 'system' }, notifications: true }),
 };
 
 export function migrateSettings(stored: Raw, fromVersion: number): Raw {
