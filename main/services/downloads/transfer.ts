@@ -1,0 +1,131 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat, truncate } from 'node:fs/promises';
+import { AppError } from '../../../shared/errors';
+import type { FetchLike } from '../api/api-client';
+
+/** The part file and the hash of exactly the bytes in it: they move together or not at all. */
+export interface PartState {
+  hash: Hash;
+  bytes: number;
+  etag: string | null;
+}
+
+/** The server could not serve the range we asked for (416): the caller restarts from zero. */
+export class RangeNotSatisfiableError extends Error {
+  constructor(
+    message: string,
+    /** The file's size when the server said it (Content-Range: bytes *\/size). */
+    readonly totalBytes: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+// Writes are batched so a syscall carries about a MiB, and one write is in flight while the next batch fills.
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * Rebuilds the hash of a part file left by an earlier run (the one re-read a restart costs; within a
+ * run, pause and retry keep the hash in memory and never re-read). Bytes beyond `maxBytes` are cut.
+ */
+export async function restorePart(partPath: string, maxBytes: number, etag: string | null): Promise<PartState> {
+  const size = await stat(partPath).then((s) => s.size, () => 0);
+  const hash = createHash('sha256');
+  if (size === 0 || size > maxBytes || !etag) {
+    await truncate(partPath, 0).catch(() => undefined);
+    return { hash, bytes: 0, etag: null };
+  }
+  for await (const chunk of createReadStream(partPath, { highWaterMark: BATCH_BYTES })) hash.update(chunk as Buffer);
+  return { hash, bytes: size, etag };
+}
+
+export interface TransferOptions {
+  fetch: FetchLike;
+  url: string;
+  headers: Record<string, string>;
+  partPath: string;
+  part: PartState;
+  signal: AbortSignal;
+  onBytes: (totalBytes: number) => void;
+}
+
+/**
+ * One HTTP attempt: asks for the rest of the file (Range + If-Range on the ETag we hold) and appends
+ * to the part file, hashing each batch once it is on disk. A 200 (server ignored the range, or the
+ * file changed and If-Range failed) restarts the part from zero. On any error the part file is cut
+ * back to the bytes the hash covers, so a retry resumes from a consistent point.
+ */
+export async function transfer(options: TransferOptions): Promise<void> {
+  const { part } = options;
+  const headers: Record<string, string> = { ...options.headers };
+  if (part.bytes > 0 && part.etag) {
+    headers.Range = `bytes=${part.bytes}-`;
+    headers['If-Range'] = part.etag;
+  }
+  const response = await options.fetch(options.url, { headers, signal: options.signal });
+  if (response.status === 416) {
+    await response.body?.cancel();
+    const total = /^bytes \*\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1];
+    throw new RangeNotSatisfiableError('Range not satisfiable', total === undefined ? null : Number(total));
+  }
+  if (response.status !== 200 && response.status !== 206) {
+    await response.body?.cancel();
+    throw httpError(response.status);
+  }
+  if (!response.body) throw new AppError('server', 'The server sent an empty answer.');
+  const etag = response.headers.get('etag');
+  if (response.status === 206) {
+    const start = Number(/^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN);
+    if (start !== part.bytes || !headers.Range) {
+      await response.body.cancel();
+      throw new RangeNotSatisfiableError(`The server resumed at byte ${start}, not ${part.bytes}.`);
+    }
+  } else if (part.bytes > 0) {
+    part.hash = createHash('sha256');
+    part.bytes = 0;
+  }
+  part.etag = etag;
+
+  const file = await open(options.partPath, part.bytes === 0 ? 'w' : 'r+');
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let position = part.bytes;
+  let inflight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const chunks = batch;
+    const size = batchBytes;
+    batch = [];
+    batchBytes = 0;
+    await inflight;
+    const at = position;
+    position += size;
+    inflight = file.writev(chunks, at).then(() => {
+      for (const chunk of chunks) part.hash.update(chunk);
+      part.bytes += size;
+      options.onBytes(part.bytes);
+    });
+  };
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      batch.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      batchBytes += chunk.byteLength;
+      if (batchBytes >= BATCH_BYTES) await flush();
+    }
+    if (batchBytes > 0) await flush();
+    await inflight;
+  } finally {
+    await inflight.catch(() => undefined);
+    // Whatever happened, the file holds exactly the hashed bytes.
+    await file.truncate(part.bytes).catch(() => undefined);
+    await file.close();
+  }
+}
+
+function httpError(status: number): AppError {
+  if (status === 401) return new AppError('unauthorized', 'Your session has ended. Please sign in again to continue the download.');
+  if (status === 403) return new AppError('forbidden', 'You do not have access to this file.');
+  if (status === 404) return new AppError('not_found', 'The file is no longer on the server.');
+  if (status === 429) return new AppError('rate_limited', 'The server is busy. The download will be retried.');
+  return new AppError('server', `The server answered ${status}.`);
+}
