@@ -1,0 +1,113 @@
+import { Parser } from 'htmlparser2';
+
+/** One searchable part of a page: the page's top, or an h2/h3 section that has an id to link to. */
+export interface ExtractedSection {
+  anchor: string;
+  title: string;
+  /** The page title and parent headings, "Page › Chapter". */
+  headings: string;
+  text: string;
+}
+
+export interface ExtractedPage {
+  title: string;
+  /** The page's body markup, kept as written; the reader sanitizes it when it shows it. */
+  bodyHtml: string;
+  sections: ExtractedSection[];
+  /** href and src values as written (relative ones are resolved against the page's path by the importer). */
+  links: string[];
+  images: string[];
+}
+
+const SKIP_TEXT = new Set(['title', 'script', 'style', 'noscript', 'template', 'svg', 'nav']);
+const BLOCK = /^(p|div|li|tr|td|th|pre|br|h[1-6]|table|ul|ol|dd|dt|section|article|blockquote)$/;
+
+/**
+ * Reads a page with htmlparser2's streaming tokenizer (no DOM: HTML parsing dominates import time).
+ * Malformed markup is tolerated the way browsers do; nothing here throws on bad HTML.
+ */
+export function extractPage(html: string, fallbackTitle: string): ExtractedPage {
+  let docTitle = '';
+  let h1 = '';
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  const links: string[] = [];
+  const images: string[] = [];
+  const sections: ExtractedSection[] = [{ anchor: '', title: '', headings: '', text: '' }];
+  let skipDepth = 0;
+  let inTitle = false;
+  let heading: { level: number; id: string; text: string } | null = null;
+  let h2Title = '';
+  let text: string[] = [];
+  const stack: string[] = [];
+
+  const flushText = () => {
+    const current = sections[sections.length - 1]!;
+    current.text += text.join('');
+    text = [];
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        stack.push(name);
+        if (name === 'body') bodyStart = parser.endIndex + 1;
+        if (SKIP_TEXT.has(name)) skipDepth++;
+        if (name === 'title') inTitle = true;
+        if (name === 'a' && attrs.href) links.push(attrs.href);
+        if (name === 'img' && attrs.src) images.push(attrs.src);
+        if (/^h[1-6]$/.test(name)) {
+          if (name === 'h2' || name === 'h3') flushText();
+          heading = { level: Number(name[1]), id: attrs.id ?? '', text: '' };
+        }
+        else if (heading && !heading.id && (attrs.id || (name === 'a' && attrs.name))) heading.id = attrs.id ?? attrs.name ?? '';
+        if (BLOCK.test(name)) text.push(' ');
+      },
+      ontext(data) {
+        if (inTitle) docTitle += data;
+        if (skipDepth > 0) return;
+        if (heading) heading.text += data;
+        text.push(data);
+      },
+      onclosetag(name) {
+        // Browsers close unclosed tags implicitly; htmlparser2 reports each, so the stack stays in step.
+        const at = stack.lastIndexOf(name);
+        if (at >= 0) stack.length = at;
+        if (name === 'body') bodyEnd = parser.startIndex;
+        if (SKIP_TEXT.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        if (name === 'title') inTitle = false;
+        if (BLOCK.test(name)) text.push(' ');
+        if (heading && name === `h${heading.level}`) {
+          const title = squash(heading.text);
+          if (heading.level === 1 && !h1) h1 = title;
+          if ((heading.level === 2 || heading.level === 3) && heading.id && title) {
+            // The heading's own text opens the new section rather than ending the old one.
+            const headingText = text.join('');
+            text = [];
+            if (heading.level === 2) h2Title = title;
+            sections.push({ anchor: heading.id, title, headings: heading.level === 3 ? h2Title : '', text: headingText });
+          } else if (heading.level === 2) h2Title = title;
+          heading = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flushText();
+
+  const title = squash(docTitle) || h1 || fallbackTitle;
+  for (const section of sections) {
+    section.text = squash(section.text);
+    section.title ||= title;
+    section.headings = section.anchor ? [title, section.headings].filter(Boolean).join(' › ') : '';
+  }
+  const kept = sections.filter((s, i) => i === 0 || s.text || s.title);
+  const bodyHtml = bodyStart >= 0 ? html.slice(bodyStart, bodyEnd > bodyStart ? bodyEnd : undefined) : html;
+  return { title, bodyHtml, sections: kept, links, images };
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

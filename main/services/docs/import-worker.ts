@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorShape } from '../../../shared/errors';
+import { openLocalDatabase } from '../local-db/local-database';
+import { runImport, type ImportJob } from './import-job';
+
+/**
+ * The import runs here, off the main thread: HTML parsing and index writes would otherwise stall
+ * the app's event loop for seconds. It writes through its own connection (WAL lets main keep reading).
+ */
+const { dbFile, dataDir, job } = workerData as { dbFile: string; dataDir: string; job: ImportJob };
+const db = openLocalDatabase(dbFile);
+try {
+  const result = await runImport(db, dataDir, job, (done, total) => parentPort!.postMessage({ type: 'progress', done, total }));
+  parentPort!.postMessage({ type: 'done', result });
+} catch (error) {
+  parentPort!.postMessage({ type: 'error', error: toErrorShape(error), detail: error instanceof Error ? error.message : String(error) });
+} finally {
+  db.close();
+}

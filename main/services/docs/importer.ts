@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorShape } from '../../../shared/errors';
+import type { ImportJob, ImportResult, Progress } from './import-job';
+
+/**
+ * Starts an import in a worker thread. Under tsx/vitest the worker is the TypeScript source loaded
+ * through tsx; in the built app it is the bundled docs-import-worker.js beside main's index.js.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const built = new URL('./docs-import-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  return { url: new URL('./import-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+}
+
+export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, progress: Progress): Promise<ImportResult> {
+  const entry = workerEntry();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job }, execArgv: entry.execArgv });
+    let settled = false;
+    worker.on('message', (message: { type: string; done?: number; total?: number; result?: ImportResult; error?: AppErrorShape; detail?: string }) => {
+      if (message.type === 'progress') progress(message.done!, message.total!);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.result!);
+      } else if (message.type === 'error') {
+        settled = true;
+        if (message.error!.code === 'internal') console.error('Docs import failed:', message.detail);
+        reject(new AppError(message.error!.code, message.error!.code === 'internal' ? 'The import failed unexpectedly. Nothing was imported.' : message.error!.message));
+      }
+    });
+    worker.once('error', (error) => {
+      if (settled) return;
+      settled = true;
+      console.error('Docs import worker crashed:', error);
+      reject(new AppError('internal', 'The import failed unexpectedly. Nothing was imported.'));
+    });
+    worker.once('exit', () => {
+      if (!settled) reject(new AppError('internal', 'The import stopped unexpectedly. Nothing was imported.'));
+    });
+  });
+}

@@ -1,0 +1,221 @@
+import type Database from 'better-sqlite3';
+import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
+import { normalizeTitle, STOPWORDS } from './text';
+import { Vocabulary } from './vocabulary';
+
+export interface SearchScope {
+  libraries?: string[] | undefined;
+  products?: string[] | undefined;
+  versions?: string[] | undefined;
+}
+
+export interface LocalHit {
+  library: string;
+  product: string;
+  version: string;
+  topicId: string;
+  anchor: string;
+  title: string;
+  /** The page's path (folder imports: relative to the folder), with #anchor for a section. */
+  path: string;
+  /** Text with matches between \u0002 and \u0003; the renderer turns them into <mark>. */
+  snippet: string;
+  score: number;
+}
+
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+const CANDIDATES = 60;
+
+// Reciprocal-rank fusion weights: an exact title match is the strongest signal there is (FTS5
+// alone ranks short pages that merely contain a stemmed title word above the page itself).
+const WEIGHT = { fts: 1, phrase: 1.6, titleExact: 4, titlePrefix: 1.5 };
+const K = 10;
+
+/**
+ * Full-text search over the local database: FTS5 with bm25 (title 10, headings 5, body 1) for
+ * candidates, an in-memory vocabulary for typo correction and prefix expansion, and title and
+ * phrase signals fused by rank. The ranking queries return rowids only; titles and snippets are
+ * fetched for the few rows shown.
+ */
+export class SearchEngine {
+  readonly vocabulary = new Vocabulary();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.reload();
+  }
+
+  /** Call after an import or a removal: refreshes the vocabulary. */
+  reload(): void {
+    this.vocabulary.load(this.db);
+  }
+
+  search(input: string, scope: SearchScope = {}, limit = 20): LocalHit[] {
+    const parsed = parseQuery(input);
+    if (parsed.groups.length === 0) return [];
+    const installs = this.installsInScope(scope);
+    if (installs.ids.length === 0) return [];
+    const filter = installs.all ? null : JSON.stringify(installs.ids);
+
+    const resolved = this.resolve(parsed);
+    const notPart = parsed.excluded.length ? ` NOT (${parsed.excluded.map(clauseMatch).join(' OR ')})` : '';
+    const strict = `${resolved.and}${notPart}`;
+    const lists: { ids: number[]; weight: number }[] = [];
+    let fts = this.rank(strict, filter, CANDIDATES);
+    if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
+    lists.push({ ids: fts, weight: WEIGHT.fts });
+
+    const plain = resolved.plainWords;
+    if (plain.length >= 2 && parsed.excluded.length === 0) {
+      const phrase = `${ftsString(plain.join(' '))}${parsed.prefixClause ? ' *' : ''}`;
+      lists.push({ ids: this.rank(phrase, filter, CANDIDATES), weight: WEIGHT.phrase });
+    }
+    if (plain.length > 0) {
+      const title = normalizeTitle(plain.join(' '));
+      lists.push({ ids: this.titleMatches(title, false, installs.ids), weight: WEIGHT.titleExact });
+      if (parsed.prefixClause) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
+    }
+
+    const scores = new Map<number, number>();
+    for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
+    let ranked = [...scores].sort((a, b) => b[1] - a[1]);
+    if (parsed.excluded.length) ranked = this.dropExcluded(ranked, notPart);
+    return this.display(ranked.slice(0, limit), resolved.any);
+  }
+
+  /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
+  private resolve(parsed: ParsedQuery): { and: string; any: string; groups: string[]; plainWords: string[] } {
+    const plainWords: string[] = [];
+    const groups = parsed.groups.map((group) =>
+      group
+        .map((clause) => {
+          if (clause === parsed.prefixClause) {
+            const words = clause.words.slice(0, -1).map((w) => this.fix(w));
+            const last = this.expandPrefix(clause.words[clause.words.length - 1]!);
+            plainWords.push(...words, last.word);
+            return words.length ? `(${words.map(ftsString).join(' ')} ${last.match})` : last.match;
+          }
+          if (clause.phrase) {
+            plainWords.push(...clause.words);
+            return clauseMatch(clause);
+          }
+          const word = this.fix(clause.words[0]!);
+          plainWords.push(word);
+          return ftsString(word);
+        })
+        .join(' OR '),
+    );
+    // Stop words are left out of the AND when other words remain: they narrow nothing and cost time.
+    const meaningful = groups.filter((g, i) => !(parsed.groups[i]!.length === 1 && !parsed.groups[i]![0]!.phrase && STOPWORDS.has(plainWordOf(g))));
+    const and = (meaningful.length ? meaningful : groups).map((g) => `(${g})`).join(' AND ');
+    return { and, any: groups.map((g) => `(${g})`).join(' OR '), groups, plainWords };
+  }
+
+  private fix(word: string): string {
+    if (this.vocabulary.has(word) || /^\d+$/.test(word)) return word;
+    return this.vocabulary.correct(word) ?? word;
+  }
+
+  private expandPrefix(prefix: string): { word: string; match: string } {
+    let stem = prefix;
+    let completions = this.vocabulary.complete(stem);
+    if (completions.length === 0) {
+      const corrected = this.vocabulary.correctPrefix(prefix);
+      if (corrected) {
+        stem = corrected;
+        completions = this.vocabulary.complete(stem);
+      }
+    }
+    const alternatives = completions.map(ftsString);
+    if (stem.length >= 2) alternatives.push(`${ftsString(stem)} *`);
+    if (alternatives.length === 0) alternatives.push(ftsString(stem));
+    return { word: stem, match: `(${alternatives.join(' OR ')})` };
+  }
+
+  private rank(match: string, filter: string | null, limit: number): number[] {
+    const sql = filter
+      ? 'SELECT f.rowid FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE docs_fts MATCH ? AND r.install_id IN (SELECT value FROM json_each(?)) ORDER BY f.rank LIMIT ?'
+      : 'SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rank LIMIT ?';
+    try {
+      const rows = this.statement(sql).raw().all(...(filter ? [match, filter, limit] : [match, limit])) as [number][];
+      return rows.map((r) => r[0]);
+    } catch {
+      return []; // a match string FTS5 refuses (it cannot happen with quoted words, but a search must never throw)
+    }
+  }
+
+  private titleMatches(title: string, prefix: boolean, installs: number[]): number[] {
+    if (!title) return [];
+    const sql = prefix
+      ? `SELECT id FROM docs_records WHERE norm_title >= ? AND norm_title < ? AND install_id IN (SELECT value FROM json_each(?)) ORDER BY length(norm_title) LIMIT 20`
+      : `SELECT id FROM docs_records WHERE norm_title = ? AND install_id IN (SELECT value FROM json_each(?)) LIMIT 20`;
+    const args = prefix ? [title, `${title}\uffff`, JSON.stringify(installs)] : [title, JSON.stringify(installs)];
+    return (this.statement(sql).raw().all(...args) as [number][]).map((r) => r[0]);
+  }
+
+  private dropExcluded(ranked: [number, number][], notPart: string): [number, number][] {
+    if (ranked.length === 0) return ranked;
+    const excludedMatch = notPart.replace(/^ NOT /, '');
+    const hit = new Set(
+      (this.statement('SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))').raw().all(excludedMatch, JSON.stringify(ranked.map((r) => r[0]))) as [number][]).map((r) => r[0]),
+    );
+    return ranked.filter(([id]) => !hit.has(id));
+  }
+
+  private display(ranked: [number, number][], anyMatch: string): LocalHit[] {
+    if (ranked.length === 0) return [];
+    const ids = JSON.stringify(ranked.map((r) => r[0]));
+    const snippets = new Map<number, string>();
+    try {
+      const rows = this.statement(
+        `SELECT rowid, snippet(docs_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) FROM docs_fts WHERE docs_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      ).raw().all(anyMatch, ids) as [number, string][];
+      for (const [id, snippet] of rows) snippets.set(id, snippet);
+    } catch {
+      // fall back to the text's start below
+    }
+    const rows = this.statement(
+      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, substr(f.body, 1, 200)
+       FROM docs_records r JOIN docs_topics t ON t.install_id = r.install_id AND t.topic_id = r.topic_id
+       JOIN docs_installs i ON i.id = r.install_id JOIN docs_fts f ON f.rowid = r.id
+       WHERE r.id IN (SELECT value FROM json_each(?))`,
+    ).raw().all(ids) as [number, string, string, string, string, string, string, string, string][];
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    return ranked.flatMap(([id, score]) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const [, topicId, anchor, title, path, library, product, version, start] = r;
+      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: snippets.get(id) ?? start, score: Math.round(score * 10000) / 10000 }];
+    });
+  }
+
+  private installsInScope(scope: SearchScope): { ids: number[]; all: boolean } {
+    const rows = this.statement('SELECT id, library_id, product, version, state FROM docs_installs').all() as {
+      id: number; library_id: string; product: string; version: string; state: string;
+    }[];
+    const ready = rows.filter((r) => r.state === 'ready');
+    const inScope = ready.filter(
+      (r) =>
+        (!scope.libraries?.length || scope.libraries.includes(r.library_id)) &&
+        (!scope.products?.length || scope.products.includes(r.product)) &&
+        (!scope.versions?.length || scope.versions.includes(r.version)),
+    );
+    return { ids: inScope.map((r) => r.id), all: inScope.length === rows.length };
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function clauseMatch(clause: Clause): string {
+  return ftsString(clause.words.join(' '));
+}
+
+const plainWordOf = (group: string) => (group.startsWith('"') && group.endsWith('"') ? group.slice(1, -1) : '');
