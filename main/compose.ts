@@ -11,6 +11,9 @@ import { OAuthClient } from './services/session/oauth-client';
 import { SessionService } from './services/session/session-service';
 import { TokenVault } from './services/session/token-vault';
 import type { SettingsService } from './services/settings/settings-service';
+import { createDesktopServices } from './services/desktop/desktop-services';
+import type { ProxyPlatform } from './services/desktop/proxy-config';
+import type { UpdaterAdapter } from './services/desktop/update-service';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -23,6 +26,10 @@ export interface PlatformDeps {
   version: string;
   platform: string;
   embeddedDemoAccount?: { email: string; password: string };
+  /** Electron's session (setProxy/resolveProxy) in the app; a Node resolver otherwise. */
+  proxy?: ProxyPlatform;
+  /** electron-updater in a packaged app; absent means updates are off. */
+  updater?: UpdaterAdapter | null;
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -72,11 +79,14 @@ export function composeServices(deps: PlatformDeps) {
     },
   };
 
+  const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
+
   const dispose = () => {
+    desktop.dispose();
     network.stop();
     session.cancelSignIn();
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, dispose };
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, dispose };
 }

@@ -10,6 +10,11 @@ export function forwardEvents(s: Services, sink: EventSink): () => void {
     s.session.onDidChange.on((state) => sink('session.onDidChange', state)),
     s.settings.onDidChange.on((settings) => sink('settings.onDidChange', settings)),
     s.network.onDidChange.on((status) => sink('network.onDidChangeStatus', status)),
+    s.desktop.navigation.onNavigate.on((target) => sink('desktop.onNavigate', target)),
+    s.desktop.navigation.onCommand.on((command) => sink('desktop.onCommand', command)),
+    s.desktop.proxyLogin.onDidRequest.on((request) => sink('desktop.onProxyLogin', request)),
+    s.desktop.proxyLogin.onDidSettle.on((settled) => sink('desktop.onProxyLoginSettled', settled)),
+    s.desktop.updates.onDidChange.on((status) => sink('desktop.onUpdateStatus', status)),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }
