@@ -9,6 +9,7 @@ import { openDatabase } from './db/open-database';
 import { seedDemoData } from './db/seed-demo';
 import { registerErrorHandling } from './http/error-handling';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerDocsRoutes } from './docs/docs-routes';
 import { registerAuthorizeRoutes } from './routes/authorize-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMeRoutes } from './routes/me-routes';
@@ -69,6 +70,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     registerAuthorizeRoutes(scope, ctx);
     registerTokenRoutes(scope, ctx);
     registerMeRoutes(scope, ctx);
+    registerDocsRoutes(scope, ctx);
   });
   return app;
 }

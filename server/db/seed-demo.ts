@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../auth/passwords';
+import { seedDemoDocs } from '../docs/seed-docs';
 
 /** The account a newcomer signs in with; printed by the CLI and shown by the embedded mode. */
 export const DEMO_ACCOUNT = { email: 'alice@northwind.example', password: 'support-demo-2026' } as const;
@@ -39,6 +40,7 @@ const SEEDED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
  * so a restart never overwrites what people changed.
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
+  await seedDemoDocs(db); // the catalogue is seeded on its own: it holds no personal data
   if (db.prepare('SELECT 1 FROM companies LIMIT 1').get()) return false;
   // Hash outside the transaction: scrypt is async and a transaction must not span an await.
   const hashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));

@@ -1,6 +1,10 @@
 import * as initial from './001-initial';
+import * as docs from './002-docs';
 
 export type Migration = { version: number; name: string; up: string };
 
 /** Applied in this order; append new ones, never edit or renumber an applied one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: initial.name, up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: initial.name, up: initial.up },
+  { version: 2, name: docs.name, up: docs.up },
+];

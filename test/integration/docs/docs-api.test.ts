@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogueSchema } from '../../../shared/api/docs';
+import { DEMO_USERS } from '../../../server/db/seed-demo';
+import { signInWithPassword } from '../helpers/oauth-flow';
+import { startTestApi, type TestApi } from '../server/helpers';
+
+let api: TestApi;
+const tokens: Record<string, string> = {};
+const [ALICE, BERND, CHEN] = DEMO_USERS; // Alice and Bernd: one company; Chen: another
+
+beforeAll(async () => {
+  api = await startTestApi();
+  for (const user of [ALICE, BERND, CHEN]) tokens[user.email] = (await signInWithPassword(api.url, user.email, user.password)).access_token;
+});
+afterAll(() => api.close());
+
+const get = (path: string, token?: string, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}${path}`, { headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } });
+const postFeedback = (body: unknown, token?: string) =>
+  fetch(`${api.url}/docs/feedback`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe('documentation catalogue and packages', () => {
+  it('lists three products in two versions each, with size, topic count and checksum', async () => {
+    const response = await get('/docs/libraries', tokens[ALICE.email]);
+    expect(response.status).toBe(200);
+    const { libraries } = CatalogueSchema.parse(await response.json());
+    expect(new Set(libraries.map((l) => l.product)).size).toBe(3);
+    expect(libraries).toHaveLength(6);
+    for (const library of libraries) expect(library.topicCount).toBeGreaterThan(20);
+  });
+
+  it('serves a package whose bytes match the catalogue sha256, and resumes from a byte offset', async () => {
+    const { libraries } = CatalogueSchema.parse(await (await get('/docs/libraries', tokens[ALICE.email])).json());
+    const library = libraries[0]!;
+    const whole = Buffer.from(await (await get(`/docs/libraries/${library.id}/package`, tokens[ALICE.email])).arrayBuffer());
+    expect(whole.length).toBe(library.packageSize);
+    expect(createHash('sha256').update(whole).digest('hex')).toBe(library.sha256);
+    const tail = await get(`/docs/libraries/${library.id}/package`, tokens[ALICE.email], { Range: 'bytes=100-' });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-range')).toBe(`bytes 100-${whole.length - 1}/${whole.length}`);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(whole.subarray(100))).toBe(true);
+    const beyond = await get(`/docs/libraries/${library.id}/package`, tokens[ALICE.email], { Range: `bytes=${whole.length}-` });
+    expect(beyond.status).toBe(416);
+  });
+
+  it('refuses a library id that tries to walk a path', async () => {
+    const response = await get('/docs/libraries/..%2F..%2Fetc/package', tokens[ALICE.email]);
+    expect(response.status).toBe(400);
+  });
+
+  it('searches online across libraries with highlighted snippets, and fetches a topic', async () => {
+    const response = await get('/docs/search?q=configuring%20snapsh', tokens[ALICE.email]);
+    const { hits } = (await response.json()) as { hits: { library: string; topicId: string; title: string; snippet: string }[] };
+    expect(hits[0]).toMatchObject({ title: 'Configuring snapshot' });
+    expect(hits[0]!.snippet).toContain('\u0002');
+    const topic = await get(`/docs/libraries/${hits[0]!.library}/topics/${hits[0]!.topicId}`, tokens[ALICE.email]);
+    expect(await topic.json()).toMatchObject({ title: 'Configuring snapshot', html: expect.stringContaining('<h1>') });
+    expect((await get('/docs/search?q=%22NEAR(%20*%3A', tokens[ALICE.email])).status).toBe(200);
+    expect((await get('/docs/search?q=', tokens[ALICE.email])).status).toBe(400);
+  });
+});
+
+describe('authorization on every docs route', () => {
+  const routes = ['/docs/libraries', '/docs/libraries/contoso-storage-4-0-en/package', '/docs/search?q=volume', '/docs/libraries/contoso-storage-4-0-en/topics/installation', '/docs/feedback'];
+
+  it.each(routes)('anonymous callers get 401 from %s', async (path) => {
+    expect((await get(path)).status).toBe(401);
+  });
+
+  it('keeps feedback against its author (P2.1): the owner sees it, another user and another company do not', async () => {
+    const created = await postFeedback({ library: 'contoso-storage-4-0-en', topicId: 'installation', helpful: false, comment: 'Step 3 is unclear.' }, tokens[ALICE.email]);
+    expect(created.status).toBe(201);
+    const mine = (await (await get('/docs/feedback', tokens[ALICE.email])).json()) as { feedback: { comment: string }[] };
+    expect(mine.feedback.map((f) => f.comment)).toContain('Step 3 is unclear.');
+    for (const other of [BERND, CHEN]) {
+      const theirs = (await (await get('/docs/feedback', tokens[other.email])).json()) as { feedback: unknown[] };
+      expect(theirs.feedback).toEqual([]);
+    }
+    expect((await postFeedback({ library: 'contoso-storage-4-0-en', topicId: 'installation', helpful: true })).status).toBe(401);
+  });
+
+  it('refuses feedback on a topic that does not exist, or with unknown fields, and stores nothing', async () => {
+    expect((await postFeedback({ library: 'contoso-storage-4-0-en', topicId: 'no-such-topic', helpful: true }, tokens[CHEN.email])).status).toBe(404);
+    expect((await postFeedback({ library: 'contoso-storage-4-0-en', topicId: 'installation', helpful: true, userId: ALICE.id }, tokens[CHEN.email])).status).toBe(400);
+    const chen = (await (await get('/docs/feedback', tokens[CHEN.email])).json()) as { feedback: unknown[] };
+    expect(chen.feedback).toEqual([]);
+  });
+});
