@@ -14,6 +14,7 @@ import { registerAuthorizeRoutes } from './routes/authorize-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMeRoutes } from './routes/me-routes';
 import { registerTokenRoutes } from './routes/token-routes';
+import { registerTicketRoutes } from './tickets/register-ticket-routes';
 import { UserRepository } from './users/user-repository';
 
 export type ApiServerOptions = {
@@ -71,6 +72,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     registerTokenRoutes(scope, ctx);
     registerMeRoutes(scope, ctx);
     registerDocsRoutes(scope, ctx);
+    registerTicketRoutes(scope, ctx);
   });
   return app;
 }

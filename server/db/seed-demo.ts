@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../auth/passwords';
 import { seedDemoDocs } from '../docs/seed-docs';
+import { seedTicketDemoData } from '../tickets/seed-tickets';
 
 /** The account a newcomer signs in with; printed by the CLI and shown by the embedded mode. */
 export const DEMO_ACCOUNT = { email: 'alice@northwind.example', password: 'support-demo-2026' } as const;
@@ -55,6 +56,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     DEMO_USERS.forEach((u, i) => {
       insertUser.run(u.id, u.companyId, u.name, u.email, u.phone, u.contactAddress, u.country, u.industry, u.job, hashes[i], SEEDED_AT, SEEDED_AT);
     });
+    seedTicketDemoData(db);
     return true;
   })();
 }

@@ -1,5 +1,6 @@
 import * as initial from './001-initial';
 import * as docs from './002-docs';
+import * as tickets from './004-tickets';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -7,4 +8,5 @@ export type Migration = { version: number; name: string; up: string };
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: initial.name, up: initial.up },
   { version: 2, name: docs.name, up: docs.up },
+  { version: 4, name: tickets.name, up: tickets.up },
 ];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../server/db/migrations';
 import { DEMO_ACCOUNT } from '../../../server/db/seed-demo';
 import { startEmbeddedApi } from '../../../server/embedded';
 import { ApiErrorBodySchema, HealthSchema } from '../../../shared/api';
@@ -81,7 +82,7 @@ describe('the database file across restarts', () => {
       await second.close();
 
       const db = new BetterSqlite3(join(dir, 'reference-api.sqlite'), { readonly: true });
-      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
       expect(db.prepare('SELECT count(*) AS n FROM companies').get()).toEqual({ n: 2 });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       db.close();

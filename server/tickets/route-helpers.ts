@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { ApiContext } from '../context';
+import { authenticate } from '../http/bearer-auth';
+import { sendError } from '../http/error-handling';
+import { KeyReuseError } from './idempotency';
+import type { TicketRepository, Viewer } from './ticket-repository';
+
+const IdSchema = z.uuid();
+
+/** The signed-in caller as a Viewer, or undefined after a 401 was sent. */
+export function viewerFor(ctx: ApiContext, repo: TicketRepository, request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
+  const userId = authenticate(ctx.store, request, reply);
+  if (!userId) return undefined;
+  const viewer = repo.viewer(userId);
+  if (!viewer) void sendError(reply, new AppError('unauthorized', 'This account no longer exists.'));
+  return viewer;
+}
+
+/** A path id; anything that is not one of our ids cannot name a resource, so it is "not found". */
+export function pathId(request: FastifyRequest, name: string): string {
+  const value = (request.params as Record<string, unknown>)[name];
+  const parsed = IdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', 'There is no such service request.');
+  return parsed.data;
+}
+
+/** Sends AppErrors with their status; a reused Idempotency-Key with another body is 422 (as the spec asks). */
+export function sendFailure(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof KeyReuseError) return sendError(reply, error, 422);
+  if (error instanceof AppError) return sendError(reply, error);
+  if (error instanceof z.ZodError) return sendError(reply, new AppError('validation', 'Some values are not valid.', fieldsOf(error)));
+  throw error;
+}
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.map(String).join('.')] ??= issue.message;
+  return fields;
+}
+
+export function requireJson(request: FastifyRequest): void {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new AppError('validation', 'Send the request as application/json.');
+}
