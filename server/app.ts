@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import formBody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -14,6 +15,7 @@ import { registerAuthorizeRoutes } from './routes/authorize-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMeRoutes } from './routes/me-routes';
 import { registerTokenRoutes } from './routes/token-routes';
+import { registerSoftwareRoutes } from './software/software-routes';
 import { registerTicketRoutes } from './tickets/register-ticket-routes';
 import { UserRepository } from './users/user-repository';
 
@@ -25,6 +27,8 @@ export type ApiServerOptions = {
   accessTokenTtlSeconds?: number;
   loginRateLimit?: { maxFailuresPerAccount: number; windowMs: number; maxPerIp: number };
   logger?: boolean;
+  /** Enables the software admin decision route for callers sending this key (X-Admin-Key). */
+  softwareAdminKey?: string;
 };
 
 export type ApiServerHandle = { url: string; close(): Promise<void>; db: Database };
@@ -71,6 +75,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     registerAuthorizeRoutes(scope, ctx);
     registerTokenRoutes(scope, ctx);
     registerMeRoutes(scope, ctx);
+    registerSoftwareRoutes(scope, ctx, { dataDir: dirname(options.dbPath), ...(options.softwareAdminKey ? { adminKey: options.softwareAdminKey } : {}) });
     registerDocsRoutes(scope, ctx);
     registerTicketRoutes(scope, ctx);
   });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../auth/passwords';
+import { seedSoftwareCatalogue } from '../software/demo-catalogue';
 import { seedDemoDocs } from '../docs/seed-docs';
 import { seedTicketDemoData } from '../tickets/seed-tickets';
 
@@ -41,6 +42,8 @@ const SEEDED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
  * so a restart never overwrites what people changed.
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
+  // Idempotent on its own, before the early return: databases created before the catalogue existed get it too.
+  seedSoftwareCatalogue(db);
   await seedDemoDocs(db); // the catalogue is seeded on its own: it holds no personal data
   if (db.prepare('SELECT 1 FROM companies LIMIT 1').get()) return false;
   // Hash outside the transaction: scrypt is async and a transaction must not span an await.

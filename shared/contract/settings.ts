@@ -33,6 +33,10 @@ export const SettingsSchema = z.object({
   proxy: ProxySettingsSchema,
   /** Desktop notifications, for example when an engineer answers a service request. */
   notifications: z.boolean(),
+  /** The most disk space installed documentation libraries may take, in MB. */
+  docsStorageLimitMb: z.number().int().min(100, 'At least 100 MB.').max(1_000_000),
+  /** Load remote images and content in documents without asking, topic by topic (P3.3: off by default). */
+  docsLoadRemoteContent: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,6 +1,6 @@
 import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: null,
@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   persistTokensWithoutKeyring: false,
   proxy: { mode: 'system' },
   notifications: true,
+  docsStorageLimitMb: 5120,
+  docsLoadRemoteContent: false,
 };
 
 type Raw = Record<string, unknown>;
@@ -31,6 +33,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   },
   // Version 3 (desktop integration): the OS proxy settings and notifications, as before the fields existed.
   3: (old) => ({ ...old, proxy: { mode: 'system' }, notifications: true }),
+  // Version 4 (offline documentation): a storage limit for libraries; remote content in documents blocked (P3.3).
+  4: (old) => ({ ...old, docsStorageLimitMb: 5120, docsLoadRemoteContent: false }),
 };
 
 export function migrateSettings(stored: Raw, fromVersion: number): Raw {

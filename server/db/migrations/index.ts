@@ -1,5 +1,6 @@
 import * as initial from './001-initial';
 import * as docs from './002-docs';
+import * as software from './003-software';
 import * as tickets from './004-tickets';
 
 export type Migration = { version: number; name: string; up: string };
@@ -8,5 +9,6 @@ export type Migration = { version: number; name: string; up: string };
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: initial.name, up: initial.up },
   { version: 2, name: docs.name, up: docs.up },
+  { version: 3, name: software.name, up: software.up },
   { version: 4, name: tickets.name, up: tickets.up },
 ];

@@ -50,6 +50,14 @@ describe('settings service (P3.1: preferences remembered across runs)', () => {
     expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, apiUrl: 'https://support.example.com', theme: 'dark' });
   });
 
+  it('migrates a schema-3 file: documentation gets a 5 GB storage limit and remote content stays blocked (P3.3)', () => {
+    const kv = store();
+    kv.set('settings', { ...DEFAULT_SETTINGS, docsStorageLimitMb: undefined, docsLoadRemoteContent: undefined, theme: 'dark', fontSize: 20 });
+    kv.set('schemaVersion', 3);
+    expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 20, docsStorageLimitMb: 5120, docsLoadRemoteContent: false });
+    expect(kv.get('schemaVersion')).toBe(4);
+  });
+
   it('announces changes', () => {
     const service = new SettingsService(store());
     const seen: string[] = [];
