@@ -44,7 +44,7 @@ export class NodeProxyPlatform implements ProxyPlatform {
       case 'fixed_servers':
         return bypassed(host, this.rules.proxyBypassRules) ? 'DIRECT' : `PROXY ${this.rules.proxyRules.split(';')[0]!.replace(/^\w+:\/\//, '')}`;
       case 'pac_script':
-        return evaluatePac(await this.loadPac(this.rules.pacScript), url);
+        return evaluatePac(await this.loadPac(this.rules.pacScript), target.toString());
       case 'system': {
         const proxy = target.protocol === 'https:' ? (this.env.HTTPS_PROXY ?? this.env.https_proxy) : (this.env.HTTP_PROXY ?? this.env.http_proxy);
         if (!proxy || bypassed(host, `<local>,${this.env.NO_PROXY ?? this.env.no_proxy ?? ''}`)) return 'DIRECT';
