@@ -24,6 +24,9 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would otherwise ask for a new window; the window-open handler
+      // denies it anyway, this removes the event altogether (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   };
@@ -53,10 +56,14 @@ export function guardWebContents(contents: GuardedContents, policy: GuardPolicy)
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 
-/** The app needs no camera, microphone, geolocation, notifications-by-web-API, etc.: deny them all. */
+/**
+ * The app needs no camera, microphone, geolocation, notifications-by-web-API, etc.: deny them all,
+ * and no USB, HID or serial device either (WebUSB/WebHID/Web Serial ask the device handler).
+ */
 export function denyAllPermissions(session: GuardedSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }

@@ -37,6 +37,10 @@ describe('secure window options (Electron security checklist)', () => {
     expect(prefs[key]).toBe(value);
   });
   it('loads the preload script it was given', () => expect(prefs.preload).toBe('/app/preload/index.cjs'));
+  it('enables no Blink feature and disables middle-click (auxclick) windows', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+  });
 });
 
 describe('web contents guards', () => {
@@ -72,10 +76,16 @@ describe('web contents guards', () => {
 });
 
 describe('permission requests', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check, and every USB, HID or serial device', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({ setPermissionRequestHandler: (h: never) => void (request = h), setPermissionCheckHandler: (h: never) => void (check = h) } as never);
+    let device: (() => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: never) => void (request = h),
+      setPermissionCheckHandler: (h: never) => void (check = h),
+      setDevicePermissionHandler: (h: never) => void (device = h),
+    } as never);
+    expect(device!()).toBe(false);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       request!({}, permission, callback);
