@@ -15,6 +15,7 @@ import { registerAuthorizeRoutes } from './routes/authorize-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMeRoutes } from './routes/me-routes';
 import { registerTokenRoutes } from './routes/token-routes';
+import { registerPrivacyRoutes } from './privacy/privacy-routes';
 import { registerSoftwareRoutes } from './software/software-routes';
 import { registerTicketRoutes } from './tickets/register-ticket-routes';
 import { UserRepository } from './users/user-repository';
@@ -75,6 +76,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     registerAuthorizeRoutes(scope, ctx);
     registerTokenRoutes(scope, ctx);
     registerMeRoutes(scope, ctx);
+    registerPrivacyRoutes(scope, ctx);
     registerSoftwareRoutes(scope, ctx, { dataDir: dirname(options.dbPath), ...(options.softwareAdminKey ? { adminKey: options.softwareAdminKey } : {}) });
     registerDocsRoutes(scope, ctx);
     registerTicketRoutes(scope, ctx);

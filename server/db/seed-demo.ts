@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../auth/passwords';
 import { seedSoftwareCatalogue } from '../software/demo-catalogue';
 import { seedDemoDocs } from '../docs/seed-docs';
+import { seedPrivacyDemo } from '../privacy/privacy-seed';
 import { seedTicketDemoData } from '../tickets/seed-tickets';
 
 /** The account a newcomer signs in with; printed by the CLI and shown by the embedded mode. */
@@ -60,6 +61,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       insertUser.run(u.id, u.companyId, u.name, u.email, u.phone, u.contactAddress, u.country, u.industry, u.job, hashes[i], SEEDED_AT, SEEDED_AT);
     });
     seedTicketDemoData(db);
+    seedPrivacyDemo(db);
     return true;
   })();
 }

@@ -2,6 +2,7 @@ import * as initial from './001-initial';
 import * as docs from './002-docs';
 import * as software from './003-software';
 import * as tickets from './004-tickets';
+import * as privacy from './005-privacy';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: docs.name, up: docs.up },
   { version: 3, name: software.name, up: software.up },
   { version: 4, name: tickets.name, up: tickets.up },
+  { version: 5, name: privacy.name, up: privacy.up },
 ];

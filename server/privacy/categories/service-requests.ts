@@ -1,0 +1,92 @@
+import type { CategoryProvider, Row } from './category-provider';
+import { hasTables, HOME_COUNTRY, iso, PROCESSING_COUNTRIES, scrubSql } from './category-provider';
+
+// Tickets with their comments in one ordered statement: the export groups consecutive rows, so it
+// never runs a second query while the first is still iterating.
+const JOINED = `
+SELECT t.id, t.number_seq AS numberSeq, t.title, t.description, t.product, t.version, t.device_serial AS deviceSerial,
+       t.severity, t.category, t.status, t.contact_json AS contactJson, t.origin_kind AS originKind, t.origin_ref AS originRef,
+       t.requester_ip AS requesterIp, t.created_at AS createdAt, t.updated_at AS updatedAt,
+       c.author AS commentAuthor, c.author_name AS commentAuthorName, c.body AS commentBody, c.created_at AS commentAt
+FROM tickets t LEFT JOIN ticket_comments c ON c.ticket_id = t.id
+WHERE t.owner_id = ?`;
+
+type Joined = Row & { id: string; commentAuthor: string | null; commentAuthorName: string; commentBody: string; commentAt: number };
+
+function ticket(row: Joined): Row & { comments: Row[] } {
+  return {
+    id: row.id,
+    number: `SR-${row.numberSeq}`,
+    title: row.title,
+    description: row.description,
+    product: row.product,
+    version: row.version,
+    deviceSerial: row.deviceSerial,
+    severity: row.severity,
+    category: row.category,
+    status: row.status,
+    // P1.5: the contact details, the page the request came from and the requester's IP address.
+    contact: JSON.parse(String(row.contactJson)) as unknown,
+    origin: row.originKind ? { kind: row.originKind, ref: row.originRef } : null,
+    requesterIp: row.requesterIp,
+    createdAt: iso(row.createdAt as number),
+    updatedAt: iso(row.updatedAt as number),
+    comments: [],
+  };
+}
+
+function* grouped(rows: Iterable<Joined>): Generator<Row> {
+  let current: (Row & { comments: Row[] }) | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.id) {
+      if (current) yield current;
+      current = ticket(row);
+    }
+    if (row.commentAuthor !== null) {
+      current.comments.push({ author: row.commentAuthor, authorName: row.commentAuthorName, body: row.commentBody, createdAt: iso(row.commentAt) });
+    }
+  }
+  if (current) yield current;
+}
+
+/** P1.5, P2.3: service requests (tickets) with their comments. */
+export const serviceRequestsCategory: CategoryProvider = {
+  info: {
+    id: 'service-requests',
+    purposes: ['P2.3', 'P2.5'],
+    legalBasis: 'contract',
+    retention: 'three-years-after-closure',
+    source: 'you',
+    storedIn: HOME_COUNTRY,
+    processedIn: PROCESSING_COUNTRIES,
+    safeguards: ['standard-contracts', 'encryption'],
+    tabular: false,
+  },
+  available: (db) => hasTables(db, 'tickets', 'ticket_comments'),
+  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM tickets WHERE owner_id = ?').get(userId) as { n: number }).n,
+  latest(db, userId, limit) {
+    const ids = (db.prepare('SELECT id FROM tickets WHERE owner_id = ? ORDER BY updated_at DESC LIMIT ?').all(userId, limit) as { id: string }[]).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = db.prepare(`${JOINED} AND t.id IN (${ids.map(() => '?').join(', ')}) ORDER BY t.updated_at DESC, t.id, c.created_at`).all(userId, ...ids);
+    return [...grouped(rows as Joined[])];
+  },
+  iterate: (db, userId) => grouped(db.prepare(`${JOINED} ORDER BY t.created_at, t.id, c.created_at`).iterate(userId) as Iterable<Joined>),
+  /**
+   * Tickets are kept for problem tracking and the law (P6.3 "unless law requires otherwise"), but only
+   * anonymised: contact details and IP cleared, the person's name and e-mail scrubbed from the text.
+   */
+  erase(db, { userId, name, email }) {
+    const params = { userId, name, email };
+    db.prepare(
+      `UPDATE tickets SET contact_json = '{}', requester_ip = '', title = ${scrubSql('title')}, description = ${scrubSql('description')}
+       WHERE owner_id = @userId`,
+    ).run(params);
+    db.prepare(
+      `UPDATE ticket_comments SET body = ${scrubSql('body')},
+         author_name = CASE WHEN author = 'customer' THEN 'Deleted user' ELSE ${scrubSql('author_name')} END
+       WHERE ticket_id IN (SELECT id FROM tickets WHERE owner_id = @userId)`,
+    ).run(params);
+    // Stored answers to retried calls repeat the contact details.
+    if (hasTables(db, 'idempotency_keys')) db.prepare('DELETE FROM idempotency_keys WHERE user_id = @userId').run(params);
+  },
+};

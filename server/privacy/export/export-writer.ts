@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import BetterSqlite3 from 'better-sqlite3';
+import { ZipFile } from 'yazl';
+import type { ExportManifest } from '../../../shared/api/privacy';
+import { availableCategories } from '../categories';
+import { csvChunks, jsonChunks } from './chunks';
+
+type ManifestFile = ExportManifest['files'][number];
+
+/** Hashes and counts what passes through, for the manifest and for the ZIP's own checksum. */
+function digestTap(onDone: (sha256: string, bytes: number) => void): Transform {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      callback(null, chunk);
+    },
+    flush(callback) {
+      onDone(hash.digest('hex'), bytes);
+      callback();
+    },
+  });
+}
+
+/**
+ * Writes one person's export (P5.1): a JSON file per category, a CSV beside each tabular one and a
+ * manifest with every file's SHA-256. Streamed from a read-only connection of its own: each entry's
+ * rows are read only when the ZIP writer reaches it, so memory stays flat however large the account,
+ * and the API's own connection is never held busy by an open iterator. Written to a temp file and
+ * renamed, so a half-written ZIP is never served.
+ */
+export async function writeExport(options: {
+  dbPath: string;
+  userId: string;
+  createdAt: number;
+  target: string;
+  compressionLevel?: number;
+}): Promise<{ sha256: string; size: number }> {
+  const reader = new BetterSqlite3(options.dbPath, { readonly: true, fileMustExist: true });
+  const temp = `${options.target}.partial`;
+  try {
+    reader.exec('BEGIN'); // one snapshot across every category
+    const zip = new ZipFile();
+    const files: ManifestFile[] = [];
+    const level = options.compressionLevel ?? 1;
+    const entry = (path: string, category: string, produce: (counter: { rows: number }) => Iterable<Buffer>) => {
+      zip.addReadStreamLazy(path, { compressionLevel: level }, (callback) => {
+        const counter = { rows: 0 };
+        const tap = digestTap((sha256, bytes) => files.push({ path, category, sha256, bytes, rows: counter.rows }));
+        callback(null, Readable.from(produce(counter), { objectMode: false }).pipe(tap));
+      });
+    };
+    for (const category of availableCategories(reader)) {
+      const id = category.info.id;
+      entry(`${id}.json`, id, (counter) => jsonChunks(category.iterate(reader, options.userId), counter));
+      if (category.info.tabular) {
+        entry(`${id}.csv`, id, (counter) => csvChunks(countRows(category.iterate(reader, options.userId), counter)));
+      }
+    }
+    // Lazy as well: by the time the writer asks for it, every file above has been hashed.
+    zip.addReadStreamLazy('manifest.json', { compressionLevel: level }, (callback) => {
+      const manifest: ExportManifest = { format: 'esd-privacy-export/1', userId: options.userId, createdAt: new Date(options.createdAt).toISOString(), files };
+      callback(null, Readable.from([Buffer.from(JSON.stringify(manifest, null, 2))]));
+    });
+    zip.end();
+    let result = { sha256: '', size: 0 };
+    await pipeline(
+      zip.outputStream,
+      digestTap((sha256, size) => (result = { sha256, size })),
+      createWriteStream(temp, { mode: 0o600 }),
+    );
+    await rename(temp, options.target);
+    return result;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    reader.close(); // ends the read snapshot too
+  }
+}
+
+function* countRows<T>(rows: Iterable<T>, counter: { rows: number }): Generator<T> {
+  for (const row of rows) {
+    counter.rows++;
+    yield row;
+  }
+}

@@ -1,0 +1,47 @@
+import { DEMO_USERS } from '../../../server/db/seed-demo';
+import { signInWithPassword } from '../helpers/oauth-flow';
+import type { TestApi } from '../server/helpers';
+
+export const [ALICE, BERND, CHEN] = DEMO_USERS;
+
+export type Caller = {
+  token: string;
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers; bytes: Buffer }>;
+  get(path: string): Promise<unknown>;
+};
+
+/** Signs a demo user in through the real OAuth flow and returns a small JSON client with their token. */
+export async function signedIn(api: TestApi, user: { email: string; password: string }): Promise<Caller> {
+  const { access_token: token } = await signInWithPassword(api.url, user.email, user.password);
+  return callerWith(api, token);
+}
+
+export function callerWith(api: TestApi, token: string | undefined): Caller {
+  const request: Caller['request'] = async (method, path, body) => {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${api.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, headers: response.headers, bytes, body: type.includes('json') && bytes.length ? JSON.parse(bytes.toString()) : undefined };
+  };
+  return {
+    token: token ?? '',
+    request,
+    async get(path) {
+      const response = await request('GET', path);
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body;
+    },
+  };
+}
+
+/** Polls an export until it leaves "pending". */
+export async function waitForExport(caller: Caller, id: string): Promise<{ status: string; sha256: string | null; size: number | null }> {
+  for (;;) {
+    const job = (await caller.get(`/privacy/exports/${id}`)) as { status: string; sha256: string | null; size: number | null };
+    if (job.status !== 'pending') return job;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

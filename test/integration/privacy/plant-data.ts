@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Writes a service request with comments straight into the tickets service's tables (migration 004),
+ * as that service would, so privacy tests can check export and erasure of that category.
+ */
+export function plantTicket(db: Database, owner: { id: string; name: string; email: string; phone: string }, comments = 2): string {
+  const company = (db.prepare('SELECT company_id FROM users WHERE id = ?').get(owner.id) as { company_id: string }).company_id;
+  const id = randomUUID();
+  const seq = ((db.prepare('SELECT max(number_seq) AS n FROM tickets').get() as { n: number | null }).n ?? 1000) + 1;
+  const at = Date.UTC(2026, 4, 1);
+  db.prepare(
+    `INSERT INTO tickets (id, number_seq, owner_id, company_id, title, description, product, version, device_serial, severity, category, status,
+       contact_json, origin_kind, origin_ref, requester_ip, created_at, updated_at, sla_due_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'Edge Router', '9.1', 'NW-RT-20931', 'high', 'malfunction', 'new', ?, 'doc', 'routers/bgp', '198.51.100.23', ?, ?, ?)`,
+  ).run(
+    id, seq, owner.id, company, `Router reboots (reported by ${owner.name})`, `Please call ${owner.name} at ${owner.email}.`,
+    JSON.stringify({ name: owner.name, email: owner.email, phone: owner.phone, country: 'DE', contactAddress: 'Somewhere 1', company: 'Northwind Networks' }),
+    at, at, at + 86_400_000,
+  );
+  for (let i = 0; i < comments; i++) {
+    db.prepare('INSERT INTO ticket_comments (id, ticket_id, author, author_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      randomUUID(), id, i % 2 ? 'engineer' : 'customer', i % 2 ? 'Eve Engineer' : owner.name, i % 2 ? `Hello ${owner.name}, we are on it.` : 'It happened again.', at + i,
+    );
+  }
+  return id;
+}

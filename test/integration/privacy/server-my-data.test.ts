@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MyDataSchema } from '../../../shared/api/privacy';
+import { startTestApi, type TestApi } from '../server/helpers';
+import { ALICE, signedIn, type Caller } from './api-helpers';
+
+let api: TestApi;
+let alice: Caller;
+beforeAll(async () => {
+  api = await startTestApi();
+  alice = await signedIn(api, ALICE);
+});
+afterAll(() => api.close());
+
+const myData = async (caller: Caller) => MyDataSchema.parse(await caller.get('/privacy/my-data'));
+
+describe('My data', () => {
+  it('P5.1 shows everything held about the user, grouped by category, with purpose, legal basis, retention and source', async () => {
+    const data = await myData(alice);
+    const ids = data.categories.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['identity', 'account', 'consents', 'sign-in-history', 'rights-requests', 'policy']));
+    const identity = data.categories.find((c) => c.id === 'identity')!;
+    expect(identity.records[0]).toMatchObject({ name: ALICE.name, email: ALICE.email, phone: ALICE.phone, country: 'DE' });
+    for (const category of data.categories) {
+      expect(category.purposes.length, category.id).toBeGreaterThan(0);
+      expect(category.legalBasis, category.id).toBeTruthy();
+      expect(category.retention, category.id).toBeTruthy();
+      expect(category.source, category.id).toBeTruthy();
+    }
+    expect(data.categories.find((c) => c.id === 'account')!.records[0]).toMatchObject({ company: 'Northwind Networks', job: ALICE.job });
+  });
+
+  it('P8.1 says for each category where it is stored, where it may be processed and which safeguards apply', async () => {
+    const data = await myData(alice);
+    for (const category of data.categories) {
+      expect(category.storedIn).toBe('DE');
+      expect(category.processedIn).toContain('DE');
+      expect(category.safeguards.length).toBeGreaterThan(0);
+      // Processing outside the home country always names a transfer safeguard, not only encryption.
+      if (category.processedIn.some((country) => country !== 'DE')) expect(category.safeguards).toContain('standard-contracts');
+    }
+  });
+
+  it('P1.6 lists sign-ins through company and social accounts in the sign-in history', async () => {
+    const history = (await myData(alice)).categories.find((c) => c.id === 'sign-in-history')!;
+    const methods = history.records.map((r) => r.method);
+    expect(methods).toEqual(expect.arrayContaining(['sso:northwind-entra-id', 'social:github']));
+    expect(history.records.filter((r) => r.thirdParty === true).length).toBeGreaterThanOrEqual(2);
+    // The sign-in this test just made is recorded too.
+    expect(history.records.some((r) => r.method === 'password' && r.ip === '127.0.0.1')).toBe(true);
+  });
+
+  it('P5.2 a corrected phone number shows in My data at once', async () => {
+    const patched = await alice.request('PATCH', '/me', { phone: '+49 30 555 0111' });
+    expect(patched.status).toBe(200);
+    const identity = (await myData(alice)).categories.find((c) => c.id === 'identity')!;
+    expect(identity.records[0]).toMatchObject({ phone: '+49 30 555 0111' });
+  });
+
+  it('P1.5 service requests, with contact details, page and IP address, are part of My data when the tickets service runs', async () => {
+    const data = await myData(alice);
+    const tickets = data.categories.find((c) => c.id === 'service-requests');
+    expect(tickets).toBeDefined();
+    expect(tickets!.purposes).toContain('P2.3');
+    for (const record of tickets!.records) expect(record).toHaveProperty('requesterIp');
+  });
+});
