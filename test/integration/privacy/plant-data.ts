@@ -26,3 +26,19 @@ export function plantTicket(db: Database, owner: { id: string; name: string; ema
   }
   return id;
 }
+
+/** A "help me get this" request (P1.2) and a document comment (P2.1), as the software and docs services store them. */
+export function plantSoftwareAndFeedback(db: Database, owner: { id: string; name: string; email: string; phone: string; contactAddress: string }): void {
+  const product = (db.prepare('SELECT id FROM software_products LIMIT 1').get() as { id: string }).id;
+  const at = Date.UTC(2026, 4, 2);
+  db.prepare(
+    `INSERT INTO software_help_requests (id, user_id, product_id, file_id, problem, message, email, phone, address, status, created_at)
+     VALUES (?, ?, ?, NULL, 'download-fails', ?, ?, ?, ?, 'received', ?)`,
+  ).run(randomUUID(), owner.id, product, `Please call ${owner.name}.`, owner.email, owner.phone, owner.contactAddress, at);
+  db.prepare(`INSERT INTO software_applications (id, user_id, product_id, reason, phone, status, created_at, decide_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
+    randomUUID(), owner.id, product, 'Lab evaluation', owner.phone, at, at + 60_000,
+  );
+  db.prepare(`INSERT INTO doc_feedback (id, user_id, library_id, topic_id, helpful, comment, created_at) VALUES (?, ?, 'lib', 'topic', 1, ?, ?)`).run(
+    randomUUID(), owner.id, `Thanks, ${owner.name}`, at,
+  );
+}

@@ -5,7 +5,7 @@ import { RightsRequestSchema } from '../../../shared/api/privacy';
 import { requestCode, authorizeParams, createPkce } from '../helpers/oauth-flow';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE, BERND, signedIn } from './api-helpers';
-import { plantTicket } from './plant-data';
+import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi()));
@@ -24,6 +24,7 @@ describe('erasure (deregistration)', () => {
   it('P5.4 erasure removes personal data and blocks sign-in (P6.3), keeping service requests only anonymised', async () => {
     const alice = await signedIn(api, ALICE);
     const ticketId = plantTicket(api.app.db, ALICE);
+    plantSoftwareAndFeedback(api.app.db, ALICE);
     await alice.request('PUT', '/privacy/consents', { kind: 'marketing', granted: true });
     await alice.request('POST', '/privacy/exports');
     expect(databaseBytes(api.dbPath)).toContain(ALICE.email);
@@ -50,6 +51,9 @@ describe('erasure (deregistration)', () => {
     const ticket = api.app.db.prepare('SELECT contact_json, requester_ip, title, description FROM tickets WHERE id = ?').get(ticketId);
     expect(ticket).toEqual({ contact_json: '{}', requester_ip: '', title: 'Router reboots (reported by [removed])', description: 'Please call [removed] at [removed].' });
 
+    for (const table of ['software_help_requests', 'software_applications', 'doc_feedback']) {
+      expect(api.app.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).get(ALICE.id), table).toEqual({ n: 0 });
+    }
     // Nothing in the database file, its WAL or shared memory still holds the e-mail, the name or the phone.
     const bytes = databaseBytes(api.dbPath);
     expect(bytes).not.toContain(ALICE.email);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MyDataSchema } from '../../../shared/api/privacy';
+import { CATEGORY_IDS, MyDataSchema } from '../../../shared/api/privacy';
+import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE, signedIn, type Caller } from './api-helpers';
 
@@ -16,8 +17,8 @@ const myData = async (caller: Caller) => MyDataSchema.parse(await caller.get('/p
 describe('My data', () => {
   it('P5.1 shows everything held about the user, grouped by category, with purpose, legal basis, retention and source', async () => {
     const data = await myData(alice);
-    const ids = data.categories.map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['identity', 'account', 'consents', 'sign-in-history', 'rights-requests', 'policy']));
+    // Every category, including those of the tickets, software and documentation services.
+    expect(data.categories.map((c) => c.id).sort()).toEqual([...CATEGORY_IDS].sort());
     const identity = data.categories.find((c) => c.id === 'identity')!;
     expect(identity.records[0]).toMatchObject({ name: ALICE.name, email: ALICE.email, phone: ALICE.phone, country: 'DE' });
     for (const category of data.categories) {
@@ -56,11 +57,21 @@ describe('My data', () => {
     expect(identity.records[0]).toMatchObject({ phone: '+49 30 555 0111' });
   });
 
-  it('P1.5 service requests, with contact details, page and IP address, are part of My data when the tickets service runs', async () => {
+  it('P1.5 service requests show their contact details, the page they came from and the IP address', async () => {
+    plantTicket(api.app.db, ALICE, 2);
+    const tickets = (await myData(alice)).categories.find((c) => c.id === 'service-requests')!;
+    expect(tickets.purposes).toContain('P2.3');
+    expect(tickets.records[0]).toMatchObject({ requesterIp: '198.51.100.23', origin: { kind: 'doc', ref: 'routers/bgp' }, contact: { email: ALICE.email } });
+    expect(tickets.records[0]!.comments).toHaveLength(2);
+  });
+
+  it('P1.2 and P1.4 help requests and software applications, with the phone and address given, are part of My data; so is document feedback (P2.1)', async () => {
+    plantSoftwareAndFeedback(api.app.db, ALICE);
     const data = await myData(alice);
-    const tickets = data.categories.find((c) => c.id === 'service-requests');
-    expect(tickets).toBeDefined();
-    expect(tickets!.purposes).toContain('P2.3');
-    for (const record of tickets!.records) expect(record).toHaveProperty('requesterIp');
+    const software = data.categories.find((c) => c.id === 'software')!;
+    expect(software.records.map((r) => r.kind).sort()).toEqual(['application', 'help-request']);
+    expect(software.records.find((r) => r.kind === 'help-request')).toMatchObject({ email: ALICE.email, address: ALICE.contactAddress });
+    expect(data.categories.find((c) => c.id === 'feedback')!.records[0]).toMatchObject({ comment: `Thanks, ${ALICE.name}`, helpful: true });
+    expect(data.categories.find((c) => c.id === 'devices')!.records.map((r) => r.serial)).toEqual(['NW-RT-20931', 'NW-SW-44810']);
   });
 });

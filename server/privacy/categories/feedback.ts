@@ -1,0 +1,27 @@
+import type { CategoryProvider, Row } from './category-provider';
+import { hasTables, HOME_COUNTRY, iso } from './category-provider';
+
+const SELECT = `SELECT id, library_id AS libraryId, topic_id AS topicId, helpful, comment, created_at AS createdAt FROM doc_feedback WHERE user_id = ?`;
+const map = (row: Row): Row => ({ ...row, helpful: row.helpful === 1, createdAt: iso(row.createdAt as number) });
+
+/** P2.1: comments and ratings left on documents. */
+export const feedbackCategory: CategoryProvider = {
+  info: {
+    id: 'feedback',
+    purposes: ['P2.1', 'P2.5'],
+    legalBasis: 'legitimate-interest',
+    retention: 'three-years-after-closure',
+    source: 'you',
+    storedIn: HOME_COUNTRY,
+    processedIn: [HOME_COUNTRY],
+    safeguards: ['encryption'],
+    tabular: true,
+  },
+  available: (db) => hasTables(db, 'doc_feedback'),
+  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM doc_feedback WHERE user_id = ?').get(userId) as { n: number }).n,
+  latest: (db, userId, limit) => (db.prepare(`${SELECT} ORDER BY created_at DESC LIMIT ?`).all(userId, limit) as Row[]).map(map),
+  *iterate(db, userId) {
+    for (const row of db.prepare(`${SELECT} ORDER BY created_at`).iterate(userId) as Iterable<Row>) yield map(row);
+  },
+  erase: (db, { userId }) => void db.prepare('DELETE FROM doc_feedback WHERE user_id = ?').run(userId),
+};
