@@ -12,6 +12,8 @@ import { SessionService } from './services/session/session-service';
 import { TokenVault } from './services/session/token-vault';
 import type { SettingsService } from './services/settings/settings-service';
 import { createDesktopServices } from './services/desktop/desktop-services';
+import { DocsService } from './services/docs/docs-service';
+import { DownloadManager } from './services/downloads';
 import type { ProxyPlatform } from './services/desktop/proxy-config';
 import type { UpdaterAdapter } from './services/desktop/update-service';
 
@@ -63,6 +65,26 @@ export function composeServices(deps: PlatformDeps) {
     void session.reapplyTokenStorage();
   });
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
+  // One download engine for every domain (software packages, doc libraries): one queue, one jobs table.
+  const downloads = new DownloadManager({
+    db: localDb,
+    fetch: deps.fetch,
+    baseUrl: publicApi.baseUrl,
+    getAccessToken: () => session.getAccessToken(),
+    downloadFolder: () => join(deps.dataDir, 'downloads'),
+    quarantineFolder: join(deps.dataDir, 'quarantine'),
+  });
+  const docs = new DocsService({
+    db: localDb,
+    dataDir: deps.dataDir,
+    api: userApi,
+    downloads,
+    fetch: deps.fetch,
+    isOnline: () => network.get().online,
+    storageLimitBytes: () => deps.settings.get().docsStorageLimitMb * 1024 * 1024,
+  });
+  downloads.start();
+  void docs.start();
 
   const appInfo = (): AppInfo => ({
     version: deps.version,
@@ -82,11 +104,13 @@ export function composeServices(deps: PlatformDeps) {
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
 
   const dispose = () => {
+    docs.dispose();
+    void downloads.dispose();
     desktop.dispose();
     network.stop();
     session.cancelSignIn();
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, dispose };
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, dispose };
 }

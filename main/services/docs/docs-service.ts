@@ -1,0 +1,119 @@
+import { FeedbackSchema, LIBRARY_ID_PATTERN, OnlineSearchResultSchema, type FeedbackInput } from '../../../shared/api/docs';
+import type { SearchResult } from '../../../shared/contract/docs-contract';
+import { AppError } from '../../../shared/errors';
+import type { ApiClient, FetchLike } from '../api/api-client';
+import type { DownloadManager } from '../downloads';
+import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
+import { mimeType, resolveInside } from '../../security/static-files';
+import { DOCS_MIGRATIONS } from './docs-schema';
+import { assetDirFor, type ImportJob } from './import-job';
+import { importInWorker } from './importer';
+import { LibraryManager } from './library-manager';
+import { LibraryStore } from './library-store';
+import { ReaderService } from './reader-service';
+import { SearchEngine, type SearchScope } from './search-engine';
+
+export interface DocsServiceDeps {
+  db: LocalDatabase;
+  dataDir: string;
+  api: ApiClient;
+  downloads: DownloadManager;
+  fetch: FetchLike;
+  isOnline: () => boolean;
+  storageLimitBytes: () => number;
+}
+
+const REMOTE_IMAGE_MAX = 5 * 1024 * 1024;
+const IMAGE_TYPES = /^image\/(png|jpeg|gif|webp|avif)$/;
+
+/** The documentation domain behind the bridge: library manager, search, reader, feedback. */
+export class DocsService {
+  readonly libraries: LibraryManager;
+  readonly reader: ReaderService;
+  readonly engine: SearchEngine;
+  private readonly store: LibraryStore;
+
+  constructor(private readonly deps: DocsServiceDeps) {
+    applyMigrations(deps.db, 'docs', DOCS_MIGRATIONS);
+    this.store = new LibraryStore(deps.db, deps.dataDir);
+    this.engine = new SearchEngine(deps.db);
+    this.reader = new ReaderService(deps.db, this.store, deps.api);
+    this.libraries = new LibraryManager({
+      api: deps.api,
+      downloads: deps.downloads,
+      store: this.store,
+      dataDir: deps.dataDir,
+      storageLimitBytes: deps.storageLimitBytes,
+      runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress),
+      onInstallsChanged: () => this.engine.reload(),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.libraries.start();
+  }
+
+  importLocal(job: ImportJob) {
+    return this.libraries.importLocal(job);
+  }
+
+  /** Local results first (instant, offline); then, when the service answers, online hits from libraries not installed. */
+  async search(input: { query: string; scope?: SearchScope | undefined; limit: number; includeOnline: boolean }): Promise<SearchResult> {
+    const started = performance.now();
+    const local = this.engine.search(input.query, input.scope ?? {}, input.limit).map((hit) => ({ ...hit, source: 'local' as const }));
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return { hits: local, onlineIncluded: false, ms };
+    const installed = new Set(this.store.ready().map((r) => r.library_id));
+    try {
+      const params = new URLSearchParams({ q: input.query.slice(0, 500), limit: String(Math.min(input.limit, 50)) });
+      for (const library of input.scope?.libraries ?? []) params.append('library', library);
+      const online = await this.deps.api.request({ method: 'GET', path: `/docs/search?${params}`, schema: OnlineSearchResultSchema });
+      const extra = online.hits
+        .filter((hit) => !installed.has(hit.library))
+        .map((hit) => ({ library: hit.library, product: '', version: '', topicId: hit.topicId, anchor: '', title: hit.title, path: `${hit.topicId}.html`, snippet: hit.snippet, score: hit.score, source: 'online' as const }));
+      return { hits: [...local, ...extra], onlineIncluded: true, ms };
+    } catch {
+      return { hits: local, onlineIncluded: false, ms };
+    }
+  }
+
+  async feedback(input: FeedbackInput): Promise<void> {
+    await this.deps.api.request({ method: 'POST', path: '/docs/feedback', schema: FeedbackSchema, body: input });
+  }
+
+  /**
+   * A remote image the user chose to load for this topic (P3.3), fetched by main and handed to the
+   * reader as a data: URL, so the renderer's CSP never has to allow remote hosts.
+   */
+  async remoteImage(url: string): Promise<{ dataUrl: string }> {
+    let response: Response;
+    try {
+      response = await this.deps.fetch(url, { redirect: 'error', headers: { Accept: 'image/*' } });
+    } catch {
+      throw new AppError('offline', 'The remote image could not be loaded.');
+    }
+    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!response.ok || !IMAGE_TYPES.test(type)) throw new AppError('validation', 'The remote content is not an image this app shows.');
+    const data = Buffer.from(await response.arrayBuffer());
+    if (data.length > REMOTE_IMAGE_MAX) throw new AppError('validation', 'The remote image is too large.');
+    return { dataUrl: `data:${type};base64,${data.toString('base64')}` };
+  }
+
+  /**
+   * Maps /docs-assets/<library>/<path> to a file of that library's installed copy, or null. The
+   * library id is checked against its pattern and the path goes through resolveInside (encoded
+   * `..`, backslashes, NUL and symlinks leaving the folder are refused).
+   */
+  async resolveAsset(urlPath: string): Promise<{ file: string; type: string } | null> {
+    const match = /^\/docs-assets\/([^/]+)(\/.+)$/.exec(urlPath);
+    if (!match || !LIBRARY_ID_PATTERN.test(match[1]!)) return null;
+    const install = this.store.readyInstall(match[1]!);
+    if (!install) return null;
+    const file = await resolveInside(assetDirFor(this.deps.dataDir, install.id), match[2]!);
+    return file ? { file, type: mimeType(file) } : null;
+  }
+
+  dispose(): void {
+    this.libraries.dispose();
+  }
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { RemoteTopicSchema, type TocNode } from '../../../shared/api/docs';
+import type { SavedScope, TopicView } from '../../../shared/contract/docs-contract';
+import { AppError } from '../../../shared/errors';
+import type { ApiClient } from '../api/api-client';
+import type { LibraryStore } from './library-store';
+
+type TopicRow = { topic_id: string; title: string; path: string; html: string; ord: number; install_id: number };
+const HISTORY_KEEP = 200;
+
+/**
+ * What the reader needs: topics (installed ones offline, others from the online service), the
+ * table of contents, previous/next, bookmarks, history and saved search scopes.
+ */
+export class ReaderService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly store: LibraryStore,
+    private readonly api: ApiClient,
+  ) {}
+
+  async topic(input: { library: string; topicId: string } | { library: string; path: string }): Promise<TopicView> {
+    const install = this.store.readyInstall(input.library);
+    if (!install) {
+      if (!('topicId' in input)) throw new AppError('not_found', 'This library is not installed.');
+      const remote = await this.api.request({ method: 'GET', path: `/docs/libraries/${encodeURIComponent(input.library)}/topics/${encodeURIComponent(input.topicId)}`, schema: RemoteTopicSchema });
+      this.recordView(input.library, remote.topicId, remote.title);
+      return { ...remote, libraryTitle: input.library, path: `${remote.topicId}.html`, source: 'online', assetBase: null, prev: null, next: null, bookmarked: this.isBookmarked(input.library, remote.topicId) };
+    }
+    const row = (
+      'topicId' in input
+        ? this.db.prepare('SELECT topic_id, title, path, html, ord, install_id FROM docs_topics WHERE install_id = ? AND topic_id = ?').get(install.id, input.topicId)
+        : this.db.prepare('SELECT topic_id, title, path, html, ord, install_id FROM docs_topics WHERE install_id = ? AND path = ?').get(install.id, input.path)
+    ) as TopicRow | undefined;
+    if (!row) throw new AppError('not_found', 'This topic is not in the library.');
+    const neighbour = (sql: string) => {
+      const n = this.db.prepare(sql).get(install.id, row.ord) as { topic_id: string; title: string } | undefined;
+      return n ? { topicId: n.topic_id, title: n.title } : null;
+    };
+    this.recordView(input.library, row.topic_id, row.title);
+    return {
+      library: input.library,
+      libraryTitle: install.title,
+      topicId: row.topic_id,
+      title: row.title,
+      html: row.html,
+      path: row.path,
+      source: 'local',
+      assetBase: `/docs-assets/${input.library}/`,
+      prev: neighbour('SELECT topic_id, title FROM docs_topics WHERE install_id = ? AND ord < ? ORDER BY ord DESC LIMIT 1'),
+      next: neighbour('SELECT topic_id, title FROM docs_topics WHERE install_id = ? AND ord > ? ORDER BY ord LIMIT 1'),
+      bookmarked: this.isBookmarked(input.library, row.topic_id),
+    };
+  }
+
+  toc(library: string): { library: string; title: string; toc: TocNode[] } {
+    const install = this.store.readyInstall(library);
+    if (!install) throw new AppError('not_found', 'This library is not installed.');
+    return { library, title: install.title, toc: JSON.parse(install.toc_json) as TocNode[] };
+  }
+
+  bookmarks() {
+    const rows = this.db.prepare('SELECT library_id, topic_id, title, created_at FROM docs_bookmarks ORDER BY created_at DESC').all() as { library_id: string; topic_id: string; title: string; created_at: string }[];
+    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: r.title, createdAt: r.created_at }));
+  }
+
+  setBookmark(input: { library: string; topicId: string; title: string; bookmarked: boolean }): void {
+    if (input.bookmarked) {
+      this.db.prepare('INSERT OR REPLACE INTO docs_bookmarks (library_id, topic_id, title, created_at) VALUES (?, ?, ?, ?)').run(input.library, input.topicId, input.title, new Date().toISOString());
+    } else this.db.prepare('DELETE FROM docs_bookmarks WHERE library_id = ? AND topic_id = ?').run(input.library, input.topicId);
+  }
+
+  history() {
+    const rows = this.db.prepare('SELECT library_id, topic_id, title, viewed_at FROM docs_history ORDER BY id DESC LIMIT 50').all() as { library_id: string; topic_id: string; title: string; viewed_at: string }[];
+    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: r.title, viewedAt: r.viewed_at }));
+  }
+
+  clearHistory(): void {
+    this.db.prepare('DELETE FROM docs_history').run();
+  }
+
+  scopes(): SavedScope[] {
+    const rows = this.db.prepare('SELECT id, name, libraries_json FROM docs_scopes ORDER BY name').all() as { id: number; name: string; libraries_json: string }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, libraries: JSON.parse(r.libraries_json) as string[] }));
+  }
+
+  saveScope(input: { name: string; libraries: string[] }): SavedScope {
+    const row = this.db
+      .prepare('INSERT INTO docs_scopes (name, libraries_json) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET libraries_json = excluded.libraries_json RETURNING id')
+      .get(input.name, JSON.stringify(input.libraries)) as { id: number };
+    return { id: row.id, name: input.name, libraries: input.libraries };
+  }
+
+  deleteScope(id: number): void {
+    if (this.db.prepare('DELETE FROM docs_scopes WHERE id = ?').run(id).changes === 0) throw new AppError('not_found', 'This search scope no longer exists.');
+  }
+
+  private isBookmarked(library: string, topicId: string): boolean {
+    return Boolean(this.db.prepare('SELECT 1 FROM docs_bookmarks WHERE library_id = ? AND topic_id = ?').get(library, topicId));
+  }
+
+  private recordView(library: string, topicId: string, title: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM docs_history WHERE library_id = ? AND topic_id = ?').run(library, topicId);
+      this.db.prepare('INSERT INTO docs_history (library_id, topic_id, title, viewed_at) VALUES (?, ?, ?, ?)').run(library, topicId, title, new Date().toISOString());
+      this.db.prepare('DELETE FROM docs_history WHERE id NOT IN (SELECT id FROM docs_history ORDER BY id DESC LIMIT ?)').run(HISTORY_KEEP);
+    })();
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../main/services/api/api-client';
+import { DocsService } from '../../../main/services/docs/docs-service';
+import { DownloadManager } from '../../../main/services/downloads';
+import { openLocalDatabase } from '../../../main/services/local-db/local-database';
+import { DEMO_ACCOUNT } from '../../../server/db/seed-demo';
+import { signInWithPassword } from '../helpers/oauth-flow';
+import { startTestApi, type TestApi } from '../server/helpers';
+
+let api: TestApi;
+let token: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  token = (await signInWithPassword(api.url, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)).access_token;
+});
+afterAll(() => api.close());
+
+/** The docs service wired as main/compose.ts wires it, against the live reference API and a real SQLite file. */
+function desktop(options: { limitMb?: number; online?: () => boolean } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'esd-docs-'));
+  const db = openLocalDatabase(join(dataDir, 'local.sqlite'));
+  const userApi = new ApiClient({ baseUrl: api.url, fetch, getAccessToken: async () => token, retries: 0 });
+  const downloads = new DownloadManager({
+    db, fetch, baseUrl: api.url, getAccessToken: async () => token, downloadFolder: () => join(dataDir, 'downloads'), quarantineFolder: join(dataDir, 'quarantine'),
+  });
+  const docs = new DocsService({
+    db, dataDir, api: userApi, downloads, fetch, isOnline: options.online ?? (() => true), storageLimitBytes: () => (options.limitMb ?? 5120) * 1024 * 1024,
+  });
+  downloads.start();
+  return { docs, downloads, db, dataDir };
+}
+
+async function installed(app: ReturnType<typeof desktop>, libraryId: string) {
+  const done = new Promise<void>((resolve) => {
+    const off = app.docs.libraries.onDidChange.on(async () => {
+      const list = await app.docs.libraries.list();
+      const library = list.libraries.find((l) => l.id === libraryId);
+      if (library?.state === 'installed' || library?.state === 'failed') {
+        off();
+        resolve();
+      }
+    });
+  });
+  await app.docs.libraries.install(libraryId);
+  await done;
+  return (await app.docs.libraries.list()).libraries.find((l) => l.id === libraryId)!;
+}
+
+describe('library manager against the live reference API', () => {
+  it('lists the catalogue, downloads a library with its checksum checked, imports it and searches it offline', async () => {
+    const app = desktop();
+    const before = await app.docs.libraries.list();
+    expect(before.catalogueOnline).toBe(true);
+    expect(before.libraries.find((l) => l.id === 'contoso-storage-4-0-en')).toMatchObject({ state: 'available', diskBytes: 0 });
+
+    const library = await installed(app, 'contoso-storage-4-0-en');
+    expect(library).toMatchObject({ state: 'installed', source: 'catalogue', problem: null });
+    expect(library.diskBytes).toBeGreaterThan(0);
+
+    const result = await app.docs.search({ query: 'creating snapshto', limit: 10, includeOnline: false });
+    expect(result.hits[0]).toMatchObject({ library: 'contoso-storage-4-0-en', title: 'Creating snapshot', source: 'local' });
+    const topic = await app.docs.reader.topic({ library: 'contoso-storage-4-0-en', topicId: result.hits[0]!.topicId });
+    expect(topic).toMatchObject({ title: 'Creating snapshot', source: 'local', assetBase: '/docs-assets/contoso-storage-4-0-en/' });
+    expect(topic.prev).not.toBeNull();
+    const image = /src="\.\.\/(images\/[^"]+)"/.exec(topic.html)![1]!;
+    expect(await app.docs.resolveAsset(`/docs-assets/contoso-storage-4-0-en/${image}`)).toMatchObject({ type: 'image/svg+xml' });
+    for (const attack of ['/docs-assets/contoso-storage-4-0-en/../../local.sqlite', '/docs-assets/contoso-storage-4-0-en/%2e%2e/%2e%2e/local.sqlite', '/docs-assets/..%2f/x', '/docs-assets/contoso-storage-4-0-en/images%5c..%5c..%5clocal.sqlite']) {
+      expect(await app.docs.resolveAsset(attack)).toBeNull();
+    }
+
+    // Merged online results come only from libraries that are not installed, marked as online.
+    const merged = await app.docs.search({ query: 'configuring tenant', limit: 10, includeOnline: true });
+    expect(merged.onlineIncluded).toBe(true);
+    expect(merged.hits.filter((h) => h.source === 'online').every((h) => h.library !== 'contoso-storage-4-0-en')).toBe(true);
+    expect(merged.hits.some((h) => h.source === 'online' && h.library.startsWith('fabrikam-gateway'))).toBe(true);
+
+    await app.docs.libraries.remove('contoso-storage-4-0-en');
+    expect((await app.docs.search({ query: 'snapshot', limit: 10, includeOnline: false })).hits).toEqual([]);
+    expect(await app.docs.resolveAsset(`/docs-assets/contoso-storage-4-0-en/${image}`)).toBeNull();
+  });
+
+  it('refuses a download that would pass the storage limit, saying how much is needed', async () => {
+    const app = desktop({ limitMb: 100 });
+    const list = await app.docs.libraries.list();
+    expect(list.storageLimitBytes).toBe(100 * 1024 * 1024);
+    app.db.prepare("INSERT INTO docs_installs (library_id, product, version, language, title, source, state, updated_at, toc_json, text_bytes, installed_at) VALUES ('big-local', 'Big', '1', 'en', 'Big', 'folder', 'ready', '2026-01-01', '[]', 60000000, '2026-01-01')").run();
+    await expect(app.docs.libraries.install('northwind-router-7-1-en')).rejects.toMatchObject({ code: 'storage', message: expect.stringMatching(/needs about .* storage limit/) });
+  });
+
+  it('keeps bookmarks, history and saved scopes in the local database', async () => {
+    const app = desktop();
+    await installed(app, 'fabrikam-gateway-2-0-en');
+    const topic = await app.docs.reader.topic({ library: 'fabrikam-gateway-2-0-en', topicId: 'configuration' });
+    app.docs.reader.setBookmark({ library: topic.library, topicId: topic.topicId, title: topic.title, bookmarked: true });
+    expect(app.docs.reader.bookmarks()).toMatchObject([{ topicId: 'configuration', title: 'Configuration' }]);
+    expect((await app.docs.reader.topic({ library: topic.library, topicId: 'configuration' })).bookmarked).toBe(true);
+    expect(app.docs.reader.history()[0]).toMatchObject({ topicId: 'configuration' });
+    const scope = app.docs.reader.saveScope({ name: 'Gateway', libraries: ['fabrikam-gateway-2-0-en'] });
+    expect(app.docs.reader.scopes()).toEqual([scope]);
+    const scoped = await app.docs.search({ query: 'configuring', scope: { libraries: scope.libraries }, limit: 5, includeOnline: false });
+    expect(scoped.hits.every((h) => h.library === 'fabrikam-gateway-2-0-en')).toBe(true);
+    expect((await app.docs.search({ query: 'configuring', scope: { libraries: ['contoso-storage-3-2-en'] }, limit: 5, includeOnline: false })).hits).toEqual([]);
+  });
+});
