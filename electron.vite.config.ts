@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      // The docs import runs in a worker thread: its own entry, loaded by main/services/docs/importer.ts.
+      rollupOptions: { input: { index: resolve('main/index.ts'), 'docs-import-worker': resolve('main/services/docs/import-worker.ts') } },
     },
   },
   preload: {

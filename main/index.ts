@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { startEmbeddedApi } from '../server/embedded';
 import { forwardEvents } from './bridge/events';
@@ -9,10 +9,14 @@ import { composeServices } from './compose';
 import { APP_START_URL, isAppUrl } from './platform/app-origin';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { eventSinkFor, listenForBridgeCalls } from './platform/ipc-bridge';
+import { installDesktopIntegration } from './platform/desktop-integration';
 import { createMainWindow } from './platform/main-window';
+import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-session';
+import { electronUpdaterAdapter } from './platform/updater';
 import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
 import { isAllowedExternalUrl } from './security/external-links';
+import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
 import { SettingsService } from './services/settings/settings-service';
 
 // The composition root: the only file that knows both Electron and every service.
@@ -39,7 +43,14 @@ async function main(): Promise<void> {
   const services = composeServices({
     apiUrl,
     dataDir,
-    fetch: (input, init) => session.defaultSession.fetch(input as string, init), // system proxy, PAC and OS certificates
+    // System proxy, PAC and OS certificates; a 407 from an authenticating proxy prompts once and retries.
+    fetch: withProxySignIn(
+      (input, init) => session.defaultSession.fetch(input as string, init),
+      (url) => proxyAuthenticator(net, session.defaultSession, services.desktop.proxyLogin)(url),
+    ),
+    proxy: electronProxyPlatform(session.defaultSession),
+    // Updates only in an installed build: development builds have no feed and no signature.
+    updater: app.isPackaged ? electronUpdaterAdapter() : null,
     secrets: safeStorageSecrets(safeStorage, process.platform),
     settings,
     // Only the configured API's own authorize page may be opened this way.
@@ -60,15 +71,24 @@ async function main(): Promise<void> {
   listenForBridgeCalls(dispatch);
   forwardEvents(services, eventSinkFor(() => BrowserWindow.getAllWindows()));
 
-  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
+  serveRenderer(protocol, join(import.meta.dirname, '../renderer'), (path) => services.docs.resolveAsset(path));
   denyAllPermissions(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal }));
 
+  await services.desktop.proxyApplied.catch((error) => console.error('The proxy settings could not be applied', error));
   await services.session.restore();
   services.network.start();
 
   const preload = join(import.meta.dirname, '../preload/index.cjs');
-  const open = () => createMainWindow(preload, devServerUrl ?? APP_START_URL);
+  const desktop = installDesktopIntegration({
+    app,
+    services,
+    mainWindow: () => (window.isDestroyed() ? (window = open()) : window),
+    windowStateStore: new Store({ name: 'window-state' }),
+    windowLimits: { defaultWidth: 1280, defaultHeight: 820, minWidth: 900, minHeight: 600 },
+    isDev: !app.isPackaged,
+  });
+  const open = () => desktop.trackWindow(createMainWindow(preload, devServerUrl ?? APP_START_URL));
   let window = open();
   app.on('second-instance', () => {
     if (window.isDestroyed()) window = open();
@@ -82,6 +102,7 @@ async function main(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    desktop.dispose();
     services.dispose();
     void embedded?.close();
   });

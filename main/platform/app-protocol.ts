@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { rendererSecurityHeaders } from '../security/csp';
 import { mimeType, resolveInside } from '../security/static-files';
+import { DOCS_ASSET_PREFIX, docsAssetHeaders, type DocsAssetResolver } from '../services/docs/asset-headers';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready: a standard, secure scheme so the renderer gets a real origin. */
@@ -12,9 +13,14 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 }
 
 /** Serves the built renderer from `root`, with the CSP header, refusing any path outside `root`. */
-export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string): void {
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string, docsAssets?: DocsAssetResolver): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    // Documentation images: the docs service maps the path into the library's folder (traversal-checked).
+    if (docsAssets && url.host === APP_HOST && url.pathname.startsWith(DOCS_ASSET_PREFIX)) {
+      const asset = await docsAssets(url.pathname);
+      return asset ? new Response(await readFile(asset.file), { headers: docsAssetHeaders(asset.type) }) : new Response('Not found', { status: 404 });
+    }
     const file = url.host === APP_HOST ? await resolveInside(root, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const body = await readFile(file);

@@ -6,6 +6,7 @@ import type { EventSink } from '../bridge/events';
 import type { Dispatch } from '../bridge/registrar';
 import { rendererSecurityHeaders } from '../security/csp';
 import { mimeType, resolveInside } from '../security/static-files';
+import { DOCS_ASSET_PREFIX, docsAssetHeaders, type DocsAssetResolver } from '../services/docs/asset-headers';
 
 export interface PreviewServer {
   /** The URL to open, carrying the one-time token. */
@@ -20,12 +21,19 @@ export interface PreviewServer {
  * dispatcher the Electron app uses. Loopback only; a random token and an Origin check keep other
  * local programs and other web pages from driving the bridge.
  */
-export async function startPreviewServer(options: { staticRoot: string; dispatch: Dispatch; port?: number }): Promise<PreviewServer> {
+export async function startPreviewServer(options: { staticRoot: string; dispatch: Dispatch; port?: number; docsAssets?: DocsAssetResolver }): Promise<PreviewServer> {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Documentation images, served offline as the app's custom protocol serves them (traversal-checked).
+    if (options.docsAssets && path.startsWith(DOCS_ASSET_PREFIX) && req.method === 'GET') {
+      const asset = await options.docsAssets(path);
+      if (asset) res.writeHead(200, docsAssetHeaders(asset.type)).end(await readFile(asset.file));
+      else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
     const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveInside(options.staticRoot, path) : null;
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

@@ -48,6 +48,7 @@ export async function startPreview(options: PreviewOptions) {
   const server = await startPreviewServer({
     staticRoot: options.staticRoot ?? resolve('out/preview'),
     port: options.port,
+    docsAssets: (path) => services.docs.resolveAsset(path),
     dispatch: createDispatcher({
       handlers: createHandlers(services),
       isTrustedOrigin: (url) => url.startsWith(`${server.origin}/`),

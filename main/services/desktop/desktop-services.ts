@@ -2,6 +2,7 @@ import type { FetchLike } from '../api/api-client';
 import type { SettingsService } from '../settings/settings-service';
 import { DesktopService } from './desktop-service';
 import { runNetworkDiagnostics } from './network-diagnostics';
+import { NotificationCenter } from './notification-center';
 import { NodeProxyPlatform } from './node-proxy-platform';
 import { proxyRulesFor, type ProxyPlatform } from './proxy-config';
 import { ProxyLoginService } from './proxy-login';
@@ -23,6 +24,7 @@ export function createDesktopServices(deps: DesktopDeps) {
   const proxyLogin = new ProxyLoginService();
   const updates = new UpdateService(deps.updater ?? null);
   const navigation = new DesktopService();
+  const notifications = new NotificationCenter(deps.settings);
 
   let appliedProxy = JSON.stringify(deps.settings.get().proxy);
   // Awaited by the app before its first request, so nothing leaves through the wrong route.
@@ -37,6 +39,7 @@ export function createDesktopServices(deps: DesktopDeps) {
 
   return {
     navigation,
+    notifications,
     proxyLogin,
     updates,
     proxyApplied,

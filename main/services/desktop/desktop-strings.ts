@@ -1,0 +1,60 @@
+import type { Settings } from '../../../shared/contract/settings';
+
+/**
+ * Words the main process shows itself (menu, tray, notifications, dialogs), in the user's
+ * language. The renderer's messages live in its i18n files; these few are drawn by the OS.
+ */
+const en = {
+  file: 'File',
+  search: 'Search…',
+  settings: 'Settings',
+  quit: 'Quit',
+  edit: 'Edit',
+  view: 'View',
+  go: 'Go',
+  window: 'Window',
+  help: 'Help',
+  docs: 'Documentation',
+  software: 'Software',
+  tickets: 'Service requests',
+  privacy: 'My data',
+  profile: 'Profile',
+  checkForUpdates: 'Check for updates…',
+  networkDiagnostics: 'Network diagnostics',
+  open: 'Open Enterprise Support Desktop',
+  newRequest: 'New service request',
+  unread: (count: number) => (count === 1 ? '1 unread answer' : `${count} unread answers`),
+  noUnread: 'No unread answers',
+  answeredTitle: 'An engineer answered',
+  answeredBody: (subject: string) => `New answer on “${subject}”. Click to open it.`,
+};
+
+type Strings = typeof en;
+
+const zhCN: Strings = {
+  file: '文件',
+  search: '搜索…',
+  settings: '设置',
+  quit: '退出',
+  edit: '编辑',
+  view: '视图',
+  go: '转到',
+  window: '窗口',
+  help: '帮助',
+  docs: '文档',
+  software: '软件',
+  tickets: '服务请求',
+  privacy: '我的数据',
+  profile: '个人资料',
+  checkForUpdates: '检查更新…',
+  networkDiagnostics: '网络诊断',
+  open: '打开企业支持桌面版',
+  newRequest: '新建服务请求',
+  unread: (count: number) => `${count} 条未读回复`,
+  noUnread: '没有未读回复',
+  answeredTitle: '工程师已回复',
+  answeredBody: (subject: string) => `“${subject}”有新回复。点击打开。`,
+};
+
+export const DESKTOP_STRINGS: Record<Settings['language'], Strings> = { en, 'zh-CN': zhCN };
+export const desktopStrings = (language: Settings['language']): Strings => DESKTOP_STRINGS[language] ?? en;

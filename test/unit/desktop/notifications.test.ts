@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP_STRINGS } from '../../../main/services/desktop/desktop-strings';
+import { NotificationCenter, type DesktopNotification } from '../../../main/services/desktop/notification-center';
+import { SettingsService } from '../../../main/services/settings/settings-service';
+
+const settings = () => new SettingsService(new Conf({ projectName: 'esd-notify', cwd: mkdtempSync(join(tmpdir(), 'esd-notify-')) }));
+
+describe('desktop notifications', () => {
+  it('an engineer answer notifies in the user language and opens that ticket on click', () => {
+    const s = settings();
+    s.update({ language: 'zh-CN' });
+    const center = new NotificationCenter(s);
+    const shown: DesktopNotification[] = [];
+    center.onNotify.on((n) => shown.push(n));
+    expect(center.ticketAnswered({ id: 'T-1001', subject: 'VPN drops\u0007 every hour' })).toBe(true);
+    expect(shown).toEqual([{ title: '工程师已回复', body: '“VPN drops  every hour”有新回复。点击打开。', path: '/tickets/T-1001' }]);
+  });
+
+  it('stays quiet when the user turned notifications off, or the ticket id is not a safe route', () => {
+    const s = settings();
+    const center = new NotificationCenter(s);
+    const shown: DesktopNotification[] = [];
+    center.onNotify.on((n) => shown.push(n));
+    expect(center.ticketAnswered({ id: '../settings', subject: 'x' })).toBe(false);
+    s.update({ notifications: false });
+    expect(center.ticketAnswered({ id: 'T-1', subject: 'x' })).toBe(false);
+    expect(shown).toEqual([]);
+  });
+
+  it('announces the unread count for the tray only when it changes', () => {
+    const center = new NotificationCenter(settings());
+    const counts: number[] = [];
+    center.onUnreadCount.on((n) => counts.push(n));
+    center.setUnreadCount(2);
+    center.setUnreadCount(2);
+    center.setUnreadCount(-1);
+    center.setUnreadCount(Number.NaN);
+    expect(counts).toEqual([2, 0]);
+  });
+
+  it('has every menu, tray and notification string in both languages', () => {
+    expect(Object.keys(DESKTOP_STRINGS['zh-CN']).sort()).toEqual(Object.keys(DESKTOP_STRINGS.en).sort());
+    for (const [key, value] of Object.entries(DESKTOP_STRINGS['zh-CN'])) expect(typeof value === 'function' ? value(3) : value, key).not.toBe('');
+  });
+});
