@@ -16,6 +16,7 @@ import { DocsService } from './services/docs/docs-service';
 import { DownloadManager } from './services/downloads';
 import type { ProxyPlatform } from './services/desktop/proxy-config';
 import type { UpdaterAdapter } from './services/desktop/update-service';
+import { TicketService } from './services/tickets/ticket-service';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -32,6 +33,8 @@ export interface PlatformDeps {
   proxy?: ProxyPlatform;
   /** electron-updater in a packaged app; absent means updates are off. */
   updater?: UpdaterAdapter | null;
+  /** The OS file dialog (Electron); absent in the preview, where the renderer sends a picked file's bytes. */
+  pickFiles?: () => Promise<string[]>;
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -65,6 +68,20 @@ export function composeServices(deps: PlatformDeps) {
     void session.reapplyTokenStorage();
   });
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
+  // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
+  const tickets = new TicketService({
+    api: userApi,
+    upload: { baseUrl: publicApi.baseUrl, fetch: deps.fetch, getAccessToken: () => session.getAccessToken(), onReachability },
+    localDb,
+    dataDir: deps.dataDir,
+    session,
+    profile,
+    network,
+    settings: deps.settings,
+    app: { version: deps.version, platform: deps.platform },
+    ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+  });
+  tickets.start();
   // One download engine for every domain (software packages, doc libraries): one queue, one jobs table.
   const downloads = new DownloadManager({
     db: localDb,
@@ -104,6 +121,7 @@ export function composeServices(deps: PlatformDeps) {
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
 
   const dispose = () => {
+    tickets.dispose();
     docs.dispose();
     void downloads.dispose();
     desktop.dispose();
@@ -112,5 +130,5 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, dispose };
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, tickets, dispose };
 }

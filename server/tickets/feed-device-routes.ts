@@ -7,7 +7,8 @@ import { pathId, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
 const FeedQuerySchema = z.strictObject({
-  since: z.coerce.number().int().min(0).default(0),
+  // 'latest': start following from now, without the history (a fresh install).
+  since: z.union([z.literal('latest'), z.coerce.number().int().min(0)]).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -24,7 +25,8 @@ export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContex
     if (!viewer) return reply;
     const query = FeedQuerySchema.safeParse(request.query);
     if (!query.success) return sendFailure(reply, validationError(query.error));
-    return reply.send(repo.feed(viewer, query.data.since, query.data.limit));
+    const { since, limit } = query.data;
+    return reply.send(since === 'latest' ? { cursor: repo.latestSeq(), events: [] } : repo.feed(viewer, since, limit));
   });
 
   app.get('/devices', async (request, reply) => {

@@ -162,10 +162,14 @@ export class TicketRepository {
          WHERE e.seq > @since AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`,
       )
       .all({ since, limit, ...this.params(viewer) }) as EventRow[];
-    const latest = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM ticket_events').get() as { n: number }).n;
+    const latest = this.latestSeq();
     // A full page resumes after its last event; otherwise the reader is caught up to the newest event.
     const cursor = rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(since, latest);
     return { cursor, events: rows.map(toFeedEvent) };
+  }
+
+  latestSeq(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM ticket_events').get() as { n: number }).n;
   }
 
   private event(ticketId: string, kind: EventRow['kind'], actor: Actor, from: TicketStatus | null, to: TicketStatus | null, now: number): void {

@@ -1,3 +1,26 @@
 /** Bridge names of the tickets domain (issue 5). Dependency-free: the preload imports it. */
-export const TICKETS_METHODS = [] as const;
-export const TICKETS_EVENTS = [] as const;
+export const TICKETS_METHODS = [
+  'tickets.list',
+  'tickets.get',
+  'tickets.markRead',
+  'tickets.close',
+  'tickets.reopen',
+  'tickets.devices',
+  'tickets.newDraft',
+  'tickets.getDraft',
+  'tickets.saveDraft',
+  'tickets.deleteDraft',
+  'tickets.drafts',
+  'tickets.submitDraft',
+  'tickets.reply',
+  'tickets.replyDraft',
+  'tickets.attach',
+  'tickets.outbox',
+  'tickets.sendNow',
+  'tickets.capabilities',
+  'tickets.pickAttachments',
+  'tickets.stageBytes',
+  'tickets.discardAttachment',
+  'tickets.diagnostics',
+] as const;
+export const TICKETS_EVENTS = ['tickets.onDidChange', 'tickets.onDidReceiveReply', 'tickets.onUploadProgress'] as const;

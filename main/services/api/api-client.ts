@@ -32,6 +32,8 @@ export interface ApiRequest<S extends z.ZodType> {
   auth?: boolean;
   /** A specific bearer token (used right after the code exchange, before the session holds it). */
   bearer?: string;
+  /** Extra request headers (an Idempotency-Key, for example). */
+  headers?: Record<string, string>;
 }
 
 // Only calls that can be repeated without a second effect are retried (RFC 9110 section 9.2.2).
@@ -72,7 +74,7 @@ export class ApiClient {
   }
 
   private async once<S extends z.ZodType>(req: ApiRequest<S>): Promise<z.output<S>> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...req.headers, Accept: 'application/json' };
     if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
     else if (req.auth !== false && this.options.getAccessToken) {
       const token = await this.options.getAccessToken();

@@ -1,0 +1,244 @@
+import { join } from 'node:path';
+import type { Profile } from '../../../shared/api/profile';
+import { MAX_ATTACHMENT_BYTES, TicketCreateSchema, type TicketListQuery } from '../../../shared/api/tickets';
+import type { NetworkStatus, SessionState } from '../../../shared/contract';
+import { MAX_INLINE_ATTACHMENT_BYTES, type DraftValues, type OutboxItem, type StagedAttachment } from '../../../shared/contract/tickets-contract';
+import type { EventPayload } from '../../../shared/contract';
+import { AppError, validationError } from '../../../shared/errors';
+import type { ApiClient } from '../api/api-client';
+import { Emitter } from '../emitter';
+import type { LocalDatabase } from '../local-db/local-database';
+import { AttachmentStaging } from './attachment-staging';
+import { ChangeFeedFollower } from './change-feed-follower';
+import { diagnosticsBundle, RecentLog } from './diagnostics';
+import { emptyDraft, TicketDrafts } from './ticket-drafts';
+import { TicketOutbox, type OutboxOptions } from './ticket-outbox';
+import { TicketsRemote, type UploadDeps } from './tickets-remote';
+import { TicketsStore } from './tickets-store';
+
+export interface TicketServiceDeps {
+  api: ApiClient;
+  upload: UploadDeps;
+  localDb: LocalDatabase;
+  dataDir: string;
+  session: { get(): SessionState; onDidChange: Emitter<SessionState> };
+  profile: { get(): Promise<Profile> };
+  network?: { onDidChange: Emitter<NetworkStatus> };
+  settings: { get(): unknown };
+  app: { version: string; platform: string };
+  /** The platform's own file dialog (Electron); absent in the browser preview, which sends bytes instead. */
+  pickFiles?: () => Promise<string[]>;
+  now?: () => number;
+  feedIntervalMs?: number;
+  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck'>;
+}
+
+/** Service requests on this computer: the remote list and detail, drafts, the outbox, the change feed. */
+export class TicketService {
+  readonly onDidChange = new Emitter<EventPayload<'tickets.onDidChange'>>();
+  readonly onDidReceiveReply = new Emitter<EventPayload<'tickets.onDidReceiveReply'>>();
+  readonly onUploadProgress = new Emitter<EventPayload<'tickets.onUploadProgress'>>();
+  readonly remote: TicketsRemote;
+  readonly store: TicketsStore;
+  readonly outbox: TicketOutbox;
+  readonly log: RecentLog;
+  private readonly drafts: TicketDrafts;
+  private readonly staging: AttachmentStaging;
+  private readonly follower: ChangeFeedFollower;
+  private readonly unsubscribe: (() => void)[] = [];
+  private readonly now: () => number;
+
+  constructor(private readonly deps: TicketServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.log = new RecentLog(100, this.now);
+    this.store = new TicketsStore(deps.localDb);
+    this.remote = new TicketsRemote(deps.api, deps.upload);
+    this.drafts = new TicketDrafts(this.store, this.now);
+    this.staging = new AttachmentStaging(this.store, join(deps.dataDir, 'tickets-staged'), this.now);
+    const currentUser = () => this.userIdOrNull();
+    this.outbox = new TicketOutbox({
+      store: this.store, remote: this.remote, staging: this.staging, currentUser, now: this.now, ...deps.outbox,
+      onChange: () => this.onDidChange.fire({ reason: 'outbox', ticketIds: [] }),
+      onProgress: (progress) => this.onUploadProgress.fire(progress),
+      log: (line) => this.log.add(line),
+    });
+    this.follower = new ChangeFeedFollower({
+      remote: this.remote, store: this.store, currentUser, intervalMs: deps.feedIntervalMs,
+      onChanged: (ticketIds) => this.onDidChange.fire({ reason: 'remote', ticketIds }),
+      onEngineerEvent: (e) => this.onDidReceiveReply.fire({ ticketId: e.ticketId, number: e.number, kind: e.kind === 'reply' ? 'reply' : 'status', status: e.status }),
+    });
+  }
+
+  /** Sends what waits and follows the feed; again whenever the user signs in or the service answers again. */
+  start(): void {
+    const kick = () => {
+      void this.outbox.flush({ ignoreBackoff: true });
+      void this.follower.poll().catch(() => undefined);
+    };
+    this.unsubscribe.push(this.deps.session.onDidChange.on((s) => s.status === 'signed-in' && kick()));
+    if (this.deps.network) this.unsubscribe.push(this.deps.network.onDidChange.on((n) => n.online && kick()));
+    this.follower.start();
+    kick();
+  }
+
+  dispose(): void {
+    this.unsubscribe.forEach((u) => u());
+    this.outbox.stop();
+    this.follower.stop();
+  }
+
+  async list(query: Omit<TicketListQuery, 'limit'> = {}) {
+    const user = this.userId();
+    const { items, total } = await this.remote.list(query);
+    const unread = this.store.unread(user);
+    return { items: items.map((t) => ({ ...t, unread: unread.has(t.id) })), total };
+  }
+
+  async get(id: string) {
+    const ticket = await this.remote.get(id);
+    this.markRead(id);
+    return ticket;
+  }
+
+  markRead(id: string): void {
+    if (this.store.markRead(this.userId(), id)) this.onDidChange.fire({ reason: 'remote', ticketIds: [id] });
+  }
+
+  close(id: string) {
+    return this.remote.close(id);
+  }
+
+  reopen(id: string) {
+    return this.remote.reopen(id);
+  }
+
+  devices() {
+    return this.remote.devices();
+  }
+
+  /** A new draft with the contact details from the profile (editable), or empty ones while offline. */
+  async newDraft(fromTopic?: string) {
+    const user = this.userId();
+    const profile = await this.deps.profile.get().catch(() => null);
+    const contact = profile
+      ? { name: profile.name, email: profile.email, phone: profile.phone, country: profile.country, contactAddress: profile.contactAddress, company: profile.company.name }
+      : undefined;
+    const draft = this.drafts.create(user, emptyDraft(contact, fromTopic));
+    this.changed('drafts');
+    return draft;
+  }
+
+  getDraft(id: string) {
+    return this.drafts.get(this.userId(), id);
+  }
+
+  saveDraft(id: string, values: DraftValues) {
+    return this.drafts.save(this.userId(), id, values);
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    const user = this.userId();
+    const draft = this.drafts.get(user, id);
+    this.store.deleteDraft(user, id);
+    await this.staging.discard(user, draft.values.attachmentIds);
+    this.changed('drafts');
+  }
+
+  listDrafts() {
+    return this.drafts.list(this.userId());
+  }
+
+  /** Checks the draft as the service would, then queues it: from here on it is sent exactly once. */
+  submitDraft(id: string): OutboxItem {
+    const user = this.userId();
+    const draft = this.drafts.get(user, id);
+    const { attachmentIds, ...rest } = draft.values;
+    const parsed = TicketCreateSchema.safeParse({ ...rest });
+    if (!parsed.success) throw validationError(parsed.error, 'Some fields need attention before the request can be sent.');
+    const row = this.outbox.enqueue(user, 'create', { draftId: id, label: parsed.data.title, payload: { input: parsed.data, draft: { ...draft.values, attachmentIds } } }, () =>
+      this.store.deleteDraft(user, id),
+    );
+    this.changed('drafts');
+    void this.outbox.flush();
+    return this.outbox.toItem(row);
+  }
+
+  reply(ticketId: string, body: string): OutboxItem {
+    const user = this.userId();
+    const row = this.outbox.enqueue(user, 'reply', { ticketId, label: snippet(body), payload: { body } }, () => this.drafts.removeReplies(user, ticketId));
+    void this.outbox.flush();
+    return this.outbox.toItem(row);
+  }
+
+  replyDraft(ticketId: string) {
+    return this.drafts.replyFor(this.userId(), ticketId);
+  }
+
+  attach(ticketId: string, attachmentIds: string[]): OutboxItem {
+    const user = this.userId();
+    const staged = this.store.staged(user, attachmentIds);
+    if (staged.length !== attachmentIds.length) throw new AppError('not_found', 'An attachment is no longer there. Add the file again.');
+    const row = this.outbox.enqueue(user, 'attach', { ticketId, label: staged.map((s) => s.name).join(', '), payload: { attachmentIds } });
+    void this.outbox.flush();
+    return this.outbox.toItem(row);
+  }
+
+  outboxItems(): OutboxItem[] {
+    return this.outbox.items(this.userId());
+  }
+
+  async sendNow(): Promise<OutboxItem[]> {
+    await this.outbox.flush({ ignoreBackoff: true });
+    return this.outboxItems();
+  }
+
+  capabilities() {
+    return { nativePicker: Boolean(this.deps.pickFiles), maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxInlineBytes: MAX_INLINE_ATTACHMENT_BYTES };
+  }
+
+  /** Files the user picked in the platform's dialog; the renderer never names a path. */
+  async pickAttachments(): Promise<StagedAttachment[]> {
+    const user = this.userId();
+    if (!this.deps.pickFiles) throw new AppError('forbidden', 'Choosing files this way is not available here. Use the file field instead.');
+    const paths = await this.deps.pickFiles();
+    const staged: StagedAttachment[] = [];
+    for (const path of paths) staged.push(await this.staging.fromPath(user, path));
+    return staged;
+  }
+
+  stageBytes(name: string, dataBase64: string): Promise<StagedAttachment> {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length > MAX_INLINE_ATTACHMENT_BYTES) throw new AppError('validation', 'This file is too large to add here.');
+    return this.staging.fromBytes(this.userId(), name, bytes);
+  }
+
+  discardAttachment(id: string): Promise<void> {
+    return this.staging.discard(this.userId(), [id]);
+  }
+
+  /** The diagnostics bundle, staged as a file: the text returned is exactly what would be attached. */
+  async diagnostics(): Promise<{ attachment: StagedAttachment; text: string }> {
+    const user = this.userId();
+    const text = diagnosticsBundle({
+      ...this.deps.app, settings: this.deps.settings.get(), log: this.log.lines(), outbox: { waiting: this.store.outbox(user).length }, now: this.now(),
+    });
+    return { attachment: await this.staging.fromBytes(user, 'diagnostics.json', Buffer.from(text, 'utf8')), text };
+  }
+
+  private changed(reason: 'drafts' | 'outbox'): void {
+    this.onDidChange.fire({ reason, ticketIds: [] });
+  }
+
+  private userIdOrNull(): string | null {
+    const state = this.deps.session.get();
+    return state.status === 'signed-in' ? state.user.id : null;
+  }
+
+  private userId(): string {
+    const id = this.userIdOrNull();
+    if (!id) throw new AppError('unauthorized', 'Please sign in first.');
+    return id;
+  }
+}
+
+const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text).replace(/\s+/g, ' ');

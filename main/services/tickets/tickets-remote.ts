@@ -1,0 +1,97 @@
+import { openAsBlob } from 'node:fs';
+import {
+  AttachmentSchema, CommentSchema, DeviceListSchema, FeedSchema, TicketListSchema, TicketSchema,
+  type TicketCreate, type TicketListQuery,
+} from '../../../shared/api/tickets';
+import { ApiErrorBodySchema } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { ApiClient, FetchLike } from '../api/api-client';
+import { errorFromResponse, offlineError } from '../api/http-errors';
+
+export interface UploadDeps {
+  baseUrl: string;
+  fetch: FetchLike;
+  getAccessToken: () => Promise<string | null>;
+  onReachability?: (reachable: boolean, problem?: string) => void;
+}
+
+/** The support API's ticket routes, as the app calls them. */
+export class TicketsRemote {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly upload: UploadDeps,
+  ) {}
+
+  list(query: TicketListQuery = {}) {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]): [string, string] => [k, String(v)]));
+    return this.api.request({ method: 'GET', path: `/tickets?${params}`, schema: TicketListSchema });
+  }
+
+  get(id: string) {
+    return this.api.request({ method: 'GET', path: `/tickets/${encodeURIComponent(id)}`, schema: TicketSchema });
+  }
+
+  create(input: TicketCreate, key: string) {
+    return this.api.request({ method: 'POST', path: '/tickets', schema: TicketSchema, body: input, headers: { 'Idempotency-Key': key } });
+  }
+
+  reply(ticketId: string, body: string, key: string) {
+    return this.api.request({
+      method: 'POST', path: `/tickets/${encodeURIComponent(ticketId)}/comments`, schema: CommentSchema, body: { body }, headers: { 'Idempotency-Key': key },
+    });
+  }
+
+  close(id: string) {
+    return this.api.request({ method: 'POST', path: `/tickets/${encodeURIComponent(id)}/close`, schema: TicketSchema });
+  }
+
+  reopen(id: string) {
+    return this.api.request({ method: 'POST', path: `/tickets/${encodeURIComponent(id)}/reopen`, schema: TicketSchema });
+  }
+
+  feed(since: number | 'latest') {
+    return this.api.request({ method: 'GET', path: `/tickets/changes?since=${since}`, schema: FeedSchema });
+  }
+
+  async devices() {
+    return (await this.api.request({ method: 'GET', path: '/devices', schema: DeviceListSchema })).items;
+  }
+
+  /**
+   * Streams a file from disk as multipart/form-data, reporting bytes as they leave. The multipart
+   * framing comes from the platform's own FormData encoder (via a Request), not written by hand.
+   */
+  async uploadAttachment(ticketId: string, file: { path: string; name: string; size: number }, key: string, onProgress: (sent: number) => void) {
+    const form = new FormData();
+    form.append('file', await openAsBlob(file.path), file.name);
+    const url = `${this.upload.baseUrl}/tickets/${encodeURIComponent(ticketId)}/attachments`;
+    const encoded = new Request(url, { method: 'POST', body: form });
+    let sent = 0;
+    const counted = encoded.body!.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          sent = Math.min(file.size, sent + chunk.byteLength);
+          onProgress(sent);
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    const headers: Record<string, string> = { 'content-type': encoded.headers.get('content-type')!, 'idempotency-key': key, accept: 'application/json' };
+    const token = await this.upload.getAccessToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await this.upload.fetch(url, { method: 'POST', headers, body: counted, duplex: 'half' } as RequestInit);
+    } catch (cause) {
+      const error = offlineError(new URL(this.upload.baseUrl).origin, cause);
+      this.upload.onReachability?.(false, error.message);
+      throw error;
+    }
+    this.upload.onReachability?.(true);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.status >= 400) throw errorFromResponse(response.status, ApiErrorBodySchema.safeParse(body).success ? body : undefined);
+    const parsed = AttachmentSchema.safeParse(body);
+    if (!parsed.success) throw new AppError('server', 'The support service sent an answer this app does not understand.');
+    return parsed.data;
+  }
+}

@@ -1,0 +1,162 @@
+import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
+
+/**
+ * The tickets domain's tables in the local database: drafts (saved as the user types), the outbox
+ * (each submission with its idempotency key, written in the same transaction that queues it),
+ * staged attachment files, the change-feed cursor and unread markers. Every row carries the user
+ * it belongs to, so one person's queue is never sent with another's session.
+ */
+const MIGRATIONS = [
+  {
+    version: 1,
+    name: 'drafts, outbox, staged files, feed cursor, unread',
+    up: `
+      CREATE TABLE tickets_drafts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('ticket', 'reply')),
+        ticket_id TEXT,
+        values_json TEXT NOT NULL,
+        error_json TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_drafts_user ON tickets_drafts (user_id, updated_at);
+      CREATE TABLE tickets_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('create', 'reply', 'attach')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        ticket_id TEXT,
+        draft_id TEXT,
+        label TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_outbox_user ON tickets_outbox (user_id, seq);
+      CREATE TABLE tickets_staged (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE tickets_sync (user_id TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
+      CREATE TABLE tickets_unread (user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, PRIMARY KEY (user_id, ticket_id));
+    `,
+  },
+];
+
+export type OutboxKind = 'create' | 'reply' | 'attach';
+export type OutboxRow = {
+  seq: number; user_id: string; kind: OutboxKind; idempotency_key: string; ticket_id: string | null; draft_id: string | null;
+  label: string; payload_json: string; attempts: number; next_attempt_at: number; last_error: string | null; created_at: number;
+};
+export type DraftRow = {
+  id: string; user_id: string; kind: 'ticket' | 'reply'; ticket_id: string | null; values_json: string; error_json: string | null;
+  created_at: number; updated_at: number;
+};
+export type StagedRow = { id: string; user_id: string; name: string; size: number; sha256: string; created_at: number };
+
+export function migrateTicketsStore(db: LocalDatabase): void {
+  applyMigrations(db, 'tickets', MIGRATIONS);
+}
+
+/** Plain statements over the tables; transactions are composed by the callers. */
+export class TicketsStore {
+  constructor(readonly db: LocalDatabase) {
+    migrateTicketsStore(db);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  draft(userId: string, id: string): DraftRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets_drafts WHERE id = ? AND user_id = ?').get(id, userId) as DraftRow | undefined;
+  }
+
+  drafts(userId: string, kind: DraftRow['kind']): DraftRow[] {
+    return this.db.prepare('SELECT * FROM tickets_drafts WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC').all(userId, kind) as DraftRow[];
+  }
+
+  putDraft(row: DraftRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO tickets_drafts (id, user_id, kind, ticket_id, values_json, error_json, created_at, updated_at)
+         VALUES (@id, @user_id, @kind, @ticket_id, @values_json, @error_json, @created_at, @updated_at)
+         ON CONFLICT (id) DO UPDATE SET values_json = excluded.values_json, error_json = excluded.error_json, updated_at = excluded.updated_at`,
+      )
+      .run(row);
+  }
+
+  deleteDraft(userId: string, id: string): boolean {
+    return this.db.prepare('DELETE FROM tickets_drafts WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+  }
+
+  outbox(userId: string): OutboxRow[] {
+    return this.db.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq').all(userId) as OutboxRow[];
+  }
+
+  insertOutbox(row: Omit<OutboxRow, 'seq' | 'attempts' | 'last_error'>): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO tickets_outbox (user_id, kind, idempotency_key, ticket_id, draft_id, label, payload_json, next_attempt_at, created_at)
+           VALUES (@user_id, @kind, @idempotency_key, @ticket_id, @draft_id, @label, @payload_json, @next_attempt_at, @created_at)`,
+        )
+        .run(row).lastInsertRowid,
+    );
+  }
+
+  /** The item's progress: a created ticket's id is kept so its attachments follow even after a restart. */
+  updateOutbox(seq: number, changes: Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at' | 'last_error' | 'ticket_id'>>): void {
+    const keys = Object.keys(changes);
+    if (!keys.length) return;
+    this.db.prepare(`UPDATE tickets_outbox SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE seq = @seq`).run({ ...changes, seq });
+  }
+
+  deleteOutbox(seq: number): void {
+    this.db.prepare('DELETE FROM tickets_outbox WHERE seq = ?').run(seq);
+  }
+
+  staged(userId: string, ids: readonly string[]): StagedRow[] {
+    if (!ids.length) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM tickets_staged WHERE user_id = ? AND id IN (${ids.map(() => '?').join(', ')})`)
+      .all(userId, ...ids) as StagedRow[];
+    return ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is StagedRow => Boolean(row));
+  }
+
+  insertStaged(row: StagedRow): void {
+    this.db.prepare('INSERT INTO tickets_staged (id, user_id, name, size, sha256, created_at) VALUES (@id, @user_id, @name, @size, @sha256, @created_at)').run(row);
+  }
+
+  deleteStaged(userId: string, ids: readonly string[]): void {
+    for (const id of ids) this.db.prepare('DELETE FROM tickets_staged WHERE id = ? AND user_id = ?').run(id, userId);
+  }
+
+  cursor(userId: string): number | undefined {
+    return (this.db.prepare('SELECT cursor FROM tickets_sync WHERE user_id = ?').get(userId) as { cursor: number } | undefined)?.cursor;
+  }
+
+  setCursor(userId: string, cursor: number): void {
+    this.db.prepare('INSERT INTO tickets_sync (user_id, cursor) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET cursor = excluded.cursor').run(userId, cursor);
+  }
+
+  unread(userId: string): Set<string> {
+    return new Set((this.db.prepare('SELECT ticket_id FROM tickets_unread WHERE user_id = ?').all(userId) as { ticket_id: string }[]).map((r) => r.ticket_id));
+  }
+
+  markUnread(userId: string, ticketId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
+  }
+
+  markRead(userId: string, ticketId: string): boolean {
+    return this.db.prepare('DELETE FROM tickets_unread WHERE user_id = ? AND ticket_id = ?').run(userId, ticketId).changes > 0;
+  }
+}
