@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { startEmbeddedApi } from '../server/embedded';
 import { forwardEvents } from './bridge/events';
@@ -59,8 +59,24 @@ async function main(): Promise<void> {
     },
     openExternal: async (url) => void (await openExternal(url)),
     version: app.getVersion(),
+    // "Clear local data" (P3.2): the window's web storage and cache too, then a fresh start.
+    clearBrowserStorage: async () => {
+      await session.defaultSession.clearStorageData();
+      await session.defaultSession.clearCache();
+    },
+    relaunch: () => {
+      app.relaunch();
+      app.exit(0);
+    },
     platform: process.platform,
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+    // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
+    pickFiles: async () => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Attach files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? [] : picked.filePaths;
+    },
   });
 
   const dispatch = createDispatcher({

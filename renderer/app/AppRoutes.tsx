@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { DocsPage } from '../features/docs/DocsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoonPage } from '../ui/ComingSoonPage';
@@ -6,7 +7,7 @@ import { ComingSoonPage } from '../ui/ComingSoonPage';
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/docs" element={<ComingSoonPage feature="docs" />} />
+      <Route path="/docs/*" element={<DocsPage />} />
       <Route path="/software" element={<ComingSoonPage feature="software" />} />
       <Route path="/tickets" element={<ComingSoonPage feature="tickets" />} />
       <Route path="/privacy" element={<ComingSoonPage feature="privacy" />} />
