@@ -22,8 +22,9 @@ export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string, 
       return asset ? new Response(await readFile(asset.file), { headers: docsAssetHeaders(asset.type) }) : new Response('Not found', { status: 404 });
     }
     const file = url.host === APP_HOST ? await resolveInside(root, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    const body = await readFile(file);
+    // A folder (app://bundle/assets) or a file that vanished is "not found", never a failed handler.
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) return new Response('Not found', { status: 404, headers: rendererSecurityHeaders() });
     return new Response(body, { headers: { 'Content-Type': mimeType(file), ...rendererSecurityHeaders() } });
   });
 }

@@ -25,7 +25,7 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     count: 1,
     reason:
       'The CSP is a response header on every app:// response (main/platform/app-protocol.ts via rendererSecurityHeaders); the scanner only recognises <meta> tags and session.webRequest.',
-    provedBy: 'test/unit/security/csp.test.ts, test/security/app-protocol-headers.test.ts',
+    provedBy: 'test/unit/security/csp.test.ts, test/security/app-protocol.test.ts',
   },
   { rule: 'CONTEXT_ISOLATION_JS_CHECK', line: NEW_MAIN_WINDOW, count: 1, reason: optionsNotFollowed, provedBy: 'test/unit/platform/window-security.test.ts' },
   { rule: 'SANDBOX_JS_CHECK', line: NEW_MAIN_WINDOW, count: 1, reason: optionsNotFollowed, provedBy: 'test/unit/platform/window-security.test.ts' },
