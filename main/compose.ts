@@ -6,11 +6,16 @@ import { ApiClient, type FetchLike } from './services/api/api-client';
 import { openLocalDatabase, type LocalDatabase } from './services/local-db/local-database';
 import { NetworkMonitor } from './services/network/network-monitor';
 import { ProfileService } from './services/profile/profile-service';
+import { wipeLocalData } from './services/privacy/clear-local-data';
+import { PrivacyApi } from './services/privacy/privacy-api';
+import { PrivacyService } from './services/privacy/privacy-service';
 import type { SecretStore } from './services/session/secret-store';
 import { OAuthClient } from './services/session/oauth-client';
 import { SessionService } from './services/session/session-service';
 import { TokenVault } from './services/session/token-vault';
+import { DEFAULT_SETTINGS } from './services/settings/settings-migrations';
 import type { SettingsService } from './services/settings/settings-service';
+import { TelemetryService } from './services/telemetry/telemetry-service';
 import { createDesktopServices } from './services/desktop/desktop-services';
 import { DocsService } from './services/docs/docs-service';
 import { DownloadManager } from './services/downloads';
@@ -35,6 +40,10 @@ export interface PlatformDeps {
   updater?: UpdaterAdapter | null;
   /** The OS file dialog (Electron); absent in the preview, where the renderer sends a picked file's bytes. */
   pickFiles?: () => Promise<string[]>;
+  /** Electron: clears the session's storage (cache, web storage, cookies) for "clear local data". */
+  clearBrowserStorage?: () => Promise<void>;
+  /** Electron: restarts the app after "clear local data", so no service keeps anything in memory. */
+  relaunch?: () => void;
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -120,6 +129,19 @@ export function composeServices(deps: PlatformDeps) {
 
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
 
+  const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform });
+  const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
+  const clearLocalData = () =>
+    wipeLocalData({
+      dataDir: deps.dataDir,
+      session,
+      settings: deps.settings,
+      defaults: DEFAULT_SETTINGS,
+      stopServices: () => dispose(),
+      ...(deps.clearBrowserStorage ? { clearBrowserStorage: deps.clearBrowserStorage } : {}),
+      ...(deps.relaunch ? { relaunch: deps.relaunch } : {}),
+    });
+
   const dispose = () => {
     tickets.dispose();
     docs.dispose();
@@ -130,5 +152,5 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, tickets, dispose };
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

@@ -59,6 +59,15 @@ async function main(): Promise<void> {
     },
     openExternal: async (url) => void (await openExternal(url)),
     version: app.getVersion(),
+    // "Clear local data" (P3.2): the window's web storage and cache too, then a fresh start.
+    clearBrowserStorage: async () => {
+      await session.defaultSession.clearStorageData();
+      await session.defaultSession.clearCache();
+    },
+    relaunch: () => {
+      app.relaunch();
+      app.exit(0);
+    },
     platform: process.platform,
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.

@@ -177,7 +177,7 @@ export const RecommendationsSchema = z.object({
 export type Recommendations = z.infer<typeof RecommendationsSchema>;
 
 // --- Anonymous usage statistics (P2.8) ---
-export const TELEMETRY_EVENTS = ['app.started', 'screen.viewed', 'export.requested', 'local-data.cleared'] as const;
+export const TELEMETRY_EVENTS = ['app.started', 'screen.viewed', 'export.requested'] as const;
 export const TELEMETRY_SCREENS = ['docs', 'software', 'tickets', 'privacy', 'settings', 'profile', 'other'] as const;
 
 /**

@@ -1,5 +1,77 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import {
+  ConsentChangeSchema,
+  ConsentsSchema,
+  DisclosuresSchema,
+  ExportJobSchema,
+  MyDataSchema,
+  NewRightsRequestSchema,
+  PolicyAcknowledgementSchema,
+  PolicySchema,
+  RecommendationsSchema,
+  RightsRequestSchema,
+  TELEMETRY_SCREENS,
+  TelemetryEventSchema,
+} from '../api/privacy';
+
+const none = z.undefined();
+const Id = z.strictObject({ id: z.uuid('Not a valid id.') });
+
+/** One kind of data kept on this computer (the desktop analogue of cookies, P3.2), with its size. */
+export const DeviceDataItemSchema = z.object({
+  id: z.enum(['settings', 'local-database', 'token', 'downloads', 'documents', 'drafts', 'caches', 'other']),
+  bytes: z.number().int(),
+  /** Files (relative to the data folder) that hold it. */
+  files: z.array(z.string()),
+  /** Rows per table group (docs libraries, drafts and outbox, download history, search history...). */
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+});
+export const DeviceDataSchema = z.object({
+  dataFolder: z.string(),
+  totalBytes: z.number().int(),
+  tokenStored: z.boolean(),
+  items: z.array(DeviceDataItemSchema),
+});
+export type DeviceData = z.infer<typeof DeviceDataSchema>;
+
+export const DownloadedExportSchema = z.object({
+  path: z.string(),
+  /** Hex SHA-256 the download manager checked against the server's before anything else happened. */
+  sha256: z.string(),
+  /** Every entry of the archive, the local-data/ folder included. */
+  entries: z.array(z.string()),
+});
+export type DownloadedExport = z.infer<typeof DownloadedExportSchema>;
+
+export const UsageViewSchema = z.object({
+  consent: z.boolean(),
+  queued: z.array(TelemetryEventSchema),
+  sent: z.array(z.object({ event: TelemetryEventSchema, sentAt: z.string() })),
+});
+export type UsageView = z.infer<typeof UsageViewSchema>;
+
+export const ContactSchema = z.object({ email: z.string(), postal: z.string() });
 
 /** Schemas of the privacy domain's bridge methods and events (names in shared/channel-names/privacy.ts). */
-export const privacyMethods = {} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export const privacyMethods = {
+  'privacy.myData': { input: none, output: MyDataSchema },
+  'privacy.deviceData': { input: none, output: DeviceDataSchema },
+  'privacy.consents': { input: none, output: ConsentsSchema },
+  'privacy.setConsent': { input: ConsentChangeSchema, output: ConsentsSchema },
+  'privacy.recommendations': { input: none, output: RecommendationsSchema },
+  'privacy.disclosures': { input: none, output: DisclosuresSchema },
+  'privacy.policy': { input: none, output: PolicySchema },
+  'privacy.acknowledgePolicy': { input: PolicyAcknowledgementSchema, output: PolicySchema },
+  'privacy.contact': { input: none, output: ContactSchema },
+  'privacy.requests': { input: none, output: z.array(RightsRequestSchema) },
+  'privacy.createRequest': { input: NewRightsRequestSchema, output: RightsRequestSchema },
+  'privacy.confirmRequest': { input: Id, output: RightsRequestSchema },
+  'privacy.exports': { input: none, output: z.array(ExportJobSchema) },
+  'privacy.createExport': { input: none, output: ExportJobSchema },
+  'privacy.downloadExport': { input: Id, output: DownloadedExportSchema },
+  // The renderer must say it asked the user: a stray call cannot wipe the device.
+  'privacy.clearLocalData': { input: z.strictObject({ confirmed: z.literal(true) }), output: z.void() },
+  'privacy.usage': { input: none, output: UsageViewSchema },
+  'privacy.recordScreen': { input: z.strictObject({ screen: z.enum(TELEMETRY_SCREENS) }), output: z.void() },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 export const privacyEvents = {} as const satisfies Record<string, z.ZodType>;

@@ -1,0 +1,41 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SERVICE_FILES } from './device-data';
+
+/**
+ * Removes every file and folder in the app's data folder (P3.2), except the embedded reference API's
+ * own files (the stand-in for the remote service). The caller closes the database first. Retries a
+ * few times because Windows may hold a file briefly after it was closed.
+ */
+export async function removeDataFolderContents(dataDir: string): Promise<void> {
+  const entries = await readdir(dataDir).catch(() => [] as string[]);
+  await Promise.all(
+    entries.filter((name) => !SERVICE_FILES.test(name)).map((name) => rm(join(dataDir, name), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })),
+  );
+}
+
+export interface WipeSteps {
+  dataDir: string;
+  session: { signOut(): Promise<void> };
+  settings: { update(patch: Record<string, unknown>): unknown };
+  defaults: Record<string, unknown>;
+  /** Stops every service and closes the local database, so nothing writes while the folder empties. */
+  stopServices: () => void;
+  clearBrowserStorage?: () => Promise<void>;
+  relaunch?: () => void;
+}
+
+/**
+ * "Clear local data" (P3.2): sign out (tokens revoked and wiped), settings back to defaults, services
+ * stopped and the database closed, browser storage cleared, then the data folder emptied. The app
+ * restarts afterwards where the platform can, so no service keeps anything in memory either.
+ */
+export async function wipeLocalData(steps: WipeSteps): Promise<void> {
+  await steps.session.signOut();
+  steps.settings.update(steps.defaults);
+  steps.stopServices();
+  await steps.clearBrowserStorage?.();
+  await removeDataFolderContents(steps.dataDir);
+  // Let the bridge answer first, then start afresh.
+  if (steps.relaunch) setTimeout(steps.relaunch, 200);
+}
