@@ -100,8 +100,13 @@ export async function transfer(options: TransferOptions): Promise<void> {
     await inflight;
     const at = position;
     position += size;
-    inflight = file.writev(chunks, at).then(() => {
-      for (const chunk of chunks) part.hash.update(chunk);
+    const write = file.writev(chunks, at);
+    // Hash a copy while the write is in flight; it becomes the part's hash only once the bytes are on
+    // disk, so a failed write leaves hash and file in step without re-reading anything.
+    const next = part.hash.copy();
+    for (const chunk of chunks) next.update(chunk);
+    inflight = write.then(() => {
+      part.hash = next;
       part.bytes += size;
       options.onBytes(part.bytes);
     });
