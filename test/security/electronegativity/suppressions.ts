@@ -9,9 +9,14 @@ export interface Suppression {
   rule: string;
   /** The flagged line, trimmed; null for a global finding that has no line. */
   line: RegExp | null;
-  count: number;
+  /** The flagged file, when the reason holds for a whole folder. */
+  file?: RegExp;
+  /** 'any' only where the reason is structural (it holds for every site in `file`). */
+  count: number | 'any';
   reason: string;
   provedBy: string;
+  /** Only the source scan sees this site (renderer code is minified in the bundle, so the scanner cannot match it there). */
+  sourcesOnly?: true;
 }
 
 const NEW_MAIN_WINDOW = /^const window = new BrowserWindow\(secureWindowOptions\(preloadPath\)\);$/;
@@ -63,5 +68,23 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     count: 1,
     reason: "The bridge's app.openExternal (main/compose.ts links.open) throws forbidden for a URL outside the allow-list before this call.",
     provedBy: 'test/security/ipc-fuzz.test.ts, test/unit/security/external-links.test.ts',
+  },
+  {
+    rule: 'OPEN_EXTERNAL_JS_CHECK',
+    line: /openExternal\(/,
+    file: /^renderer\//,
+    count: 'any',
+    sourcesOnly: true,
+    reason:
+      "Renderer code cannot reach shell.openExternal (sandboxed, no Node, lint forbids importing electron there): every such call is the bridge's app.openExternal, which main checks against the allow-list (main/compose.ts links.open) and refuses with forbidden.",
+    provedBy: 'test/unit/lint-boundaries.test.ts, test/security/preload-exposure.test.ts, test/unit/security/external-links.test.ts',
+  },
+  {
+    rule: 'PROTOCOL_HANDLER_JS_CHECK',
+    line: /^(if \(process\.defaultApp && process\.argv\[1\]\) )?(else )?app\.setAsDefaultProtocolClient\(DEEP_LINK_SCHEME(, process\.execPath, \[process\.argv\[1\]\])?\);$/,
+    count: 2,
+    reason:
+      'Claims our own enterprise-support:// scheme (the installers register it too). Every link is untrusted input: parseDeepLink accepts only three exact shapes of strict ASCII ids and names (no encoding, traversal, queries or credentials) and drops anything else.',
+    provedBy: 'test/unit/desktop/deep-link.test.ts, test/security/packaging-config.test.ts',
   },
 ];
