@@ -21,6 +21,7 @@ import { DocsService } from './services/docs/docs-service';
 import { DownloadManager } from './services/downloads';
 import type { ProxyPlatform } from './services/desktop/proxy-config';
 import type { UpdaterAdapter } from './services/desktop/update-service';
+import { SoftwareService } from './services/software/software-service';
 import { TicketService } from './services/tickets/ticket-service';
 
 export interface PlatformDeps {
@@ -44,6 +45,10 @@ export interface PlatformDeps {
   clearBrowserStorage?: () => Promise<void>;
   /** Electron: restarts the app after "clear local data", so no service keeps anything in memory. */
   relaunch?: () => void;
+  /** Electron's shell.showItemInFolder; the preview logs the path instead. */
+  showItemInFolder?: (path: string) => Promise<void> | void;
+  /** The system's Downloads folder (Electron's app.getPath('downloads')); used while settings.downloadFolder is null. */
+  defaultDownloadFolder?: string;
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -91,13 +96,17 @@ export function composeServices(deps: PlatformDeps) {
     ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
   });
   tickets.start();
+  const downloadFolder = () => {
+    const chosen = deps.settings.get().downloadFolder;
+    return { folder: chosen ?? deps.defaultDownloadFolder ?? join(deps.dataDir, 'downloads'), isDefault: chosen === null };
+  };
   // One download engine for every domain (software packages, doc libraries): one queue, one jobs table.
   const downloads = new DownloadManager({
     db: localDb,
     fetch: deps.fetch,
     baseUrl: publicApi.baseUrl,
     getAccessToken: () => session.getAccessToken(),
-    downloadFolder: () => join(deps.dataDir, 'downloads'),
+    downloadFolder: () => downloadFolder().folder,
     quarantineFolder: join(deps.dataDir, 'quarantine'),
   });
   const docs = new DocsService({
@@ -108,6 +117,13 @@ export function composeServices(deps: PlatformDeps) {
     fetch: deps.fetch,
     isOnline: () => network.get().online,
     storageLimitBytes: () => deps.settings.get().docsStorageLimitMb * 1024 * 1024,
+  });
+  const software = new SoftwareService({
+    api: userApi,
+    downloads,
+    downloadFolder,
+    showItemInFolder: deps.showItemInFolder ?? ((path) => console.info(`show in folder: ${path}`)),
+    ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
   downloads.start();
   void docs.start();
@@ -145,6 +161,7 @@ export function composeServices(deps: PlatformDeps) {
   const dispose = () => {
     tickets.dispose();
     docs.dispose();
+    software.stop();
     void downloads.dispose();
     desktop.dispose();
     network.stop();
@@ -152,5 +169,5 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, docs, tickets, privacy, telemetry, clearLocalData, dispose };
+  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

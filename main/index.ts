@@ -69,6 +69,9 @@ async function main(): Promise<void> {
       app.exit(0);
     },
     platform: process.platform,
+    // Only paths of verified downloads reach this (SoftwareService.showInFolder), never a path from the renderer.
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    defaultDownloadFolder: app.getPath('downloads'),
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {

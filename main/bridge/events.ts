@@ -1,6 +1,7 @@
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { Services } from '../compose';
+import { SOFTWARE_KIND, toDownloadView } from '../services/software/software-service';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -20,6 +21,9 @@ export function forwardEvents(s: Services, sink: EventSink): () => void {
     s.desktop.proxyLogin.onDidRequest.on((request) => sink('desktop.onProxyLogin', request)),
     s.desktop.proxyLogin.onDidSettle.on((settled) => sink('desktop.onProxyLoginSettled', settled)),
     s.desktop.updates.onDidChange.on((status) => sink('desktop.onUpdateStatus', status)),
+    s.downloads.onDidChange.on((job) => job.kind === SOFTWARE_KIND && sink('software.onDownloadChanged', toDownloadView(job))),
+    s.downloads.onProgress.on((progress) => s.software.isSoftwareDownload(progress.id) && sink('software.onDownloadProgress', progress)),
+    s.software.onApplicationDecided.on((application) => sink('software.onApplicationDecided', application)),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

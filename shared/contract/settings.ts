@@ -37,6 +37,14 @@ export const SettingsSchema = z.object({
   docsStorageLimitMb: z.number().int().min(100, 'At least 100 MB.').max(1_000_000),
   /** Load remote images and content in documents without asking, topic by topic (P3.3: off by default). */
   docsLoadRemoteContent: z.boolean(),
+  /** Where downloaded software goes, as a full path; null: the system's Downloads folder. */
+  downloadFolder: z
+    .string()
+    .trim()
+    .max(4096)
+    .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Enter a full folder path, such as /home/me/Downloads or D:\\Firmware.')
+    .refine((folder) => !/(^|[\\/])\.\.([\\/]|$)/.test(folder), 'The path may not contain "..".')
+    .nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

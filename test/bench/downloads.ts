@@ -66,7 +66,7 @@ async function managed(url: string, token: string, dir: string): Promise<{ secon
   const db = openLocalDatabase(join(dir, 'local.sqlite'));
   const api = new ApiClient({ baseUrl: url, fetch, getAccessToken: async () => token });
   const downloads = new DownloadManager({ db, fetch, baseUrl: url, getAccessToken: async () => token, downloadFolder: () => join(dir, 'Downloads'), quarantineFolder: join(dir, 'q') });
-  const software = new SoftwareService({ api, downloads, showItemInFolder: () => undefined });
+  const software = new SoftwareService({ api, downloads, showItemInFolder: () => undefined, downloadFolder: () => ({ folder: join(dir, 'Downloads'), isDefault: true }) });
   downloads.start();
   global.gc?.();
   const baseRss = process.memoryUsage.rss();

@@ -1,6 +1,6 @@
 import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: null,
@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   docsStorageLimitMb: 5120,
   docsLoadRemoteContent: false,
+  downloadFolder: null,
 };
 
 type Raw = Record<string, unknown>;
@@ -35,6 +36,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   3: (old) => ({ ...old, proxy: { mode: 'system' }, notifications: true }),
   // Version 4 (offline documentation): a storage limit for libraries; remote content in documents blocked (P3.3).
   4: (old) => ({ ...old, docsStorageLimitMb: 5120, docsLoadRemoteContent: false }),
+  // Version 5 (software downloads): downloads go to the system's Downloads folder until the user picks another.
+  5: (old) => ({ ...old, downloadFolder: null }),
 };
 
 export function migrateSettings(stored: Raw, fromVersion: number): Raw {

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/api/software';
 import { AppError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
+import type { DownloadView } from '../../../shared/contract/software-contract';
 import type { DownloadJob, DownloadManager } from '../downloads';
 import { Emitter } from '../emitter';
 import { DEMO_VENDOR_PUBLIC_KEY, softwareVerifier } from './manifest-verifier';
@@ -16,6 +17,8 @@ export interface SoftwareServiceOptions {
   /** The vendor's Ed25519 public key (raw 32 bytes, base64) that manifests must be signed with. */
   vendorPublicKey?: string;
   showItemInFolder: (path: string) => Promise<void> | void;
+  /** The folder downloads go to now, and whether it is the system default. */
+  downloadFolder: () => { folder: string; isDefault: boolean };
   /** How often pending applications are checked, so the user is told the result (P2.2). */
   pollMs?: number;
 }
@@ -88,10 +91,38 @@ export class SoftwareService {
     });
   }
 
+  /** Software downloads, newest first (the persisted history included). */
+  downloadViews(): DownloadView[] {
+    return this.downloads.list().filter((job) => job.kind === SOFTWARE_KIND).map(toDownloadView);
+  }
+
+  view(downloadId: string): DownloadView {
+    return toDownloadView(this.softwareJob(downloadId));
+  }
+
   async showInFolder(downloadId: string): Promise<void> {
-    const job = this.downloads.get(downloadId);
+    const job = this.softwareJob(downloadId);
     if (!job.finalPath) throw new AppError('not_found', 'This download has no file to show: it has not passed verification.');
     await this.options.showItemInFolder(job.finalPath);
+  }
+
+  downloadFolder(): { folder: string; isDefault: boolean } {
+    return this.options.downloadFolder();
+  }
+
+  isSoftwareDownload(downloadId: string): boolean {
+    try {
+      return this.downloads.get(downloadId).kind === SOFTWARE_KIND;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A job of this domain only: the bridge's software methods never touch doc-library or export downloads. */
+  softwareJob(downloadId: string): DownloadJob {
+    const job = this.downloads.get(downloadId);
+    if (job.kind !== SOFTWARE_KIND) throw new AppError('not_found', 'This download is not in the list any more.');
+    return job;
   }
 
   stop(): void {
@@ -108,4 +139,13 @@ export class SoftwareService {
     }, this.options.pollMs ?? 5_000);
     this.timer.unref?.();
   }
+}
+
+export function toDownloadView(job: DownloadJob): DownloadView {
+  const meta = (key: string) => (typeof job.meta[key] === 'string' ? (job.meta[key] as string) : '');
+  return {
+    id: job.id, fileName: job.fileName, productName: meta('productName'), version: meta('version'), productId: meta('productId'), fileId: meta('fileId'),
+    state: job.state, receivedBytes: job.receivedBytes, totalBytes: job.expectedSize, message: job.message, errorCode: job.errorCode, sha256: job.sha256,
+    finalPath: job.finalPath, createdAt: job.createdAt, finishedAt: job.finishedAt,
+  };
 }

@@ -30,7 +30,7 @@ export function softwareDesktop(apiUrl: string, token: string, options: Partial<
     sleep: async () => undefined, ...options,
   });
   const shown: string[] = [];
-  const software = new SoftwareService({ api, downloads, showItemInFolder: (p) => void shown.push(p), pollMs: 20, ...(options.vendorPublicKey ? { vendorPublicKey: options.vendorPublicKey } : {}) });
+  const software = new SoftwareService({ api, downloads, showItemInFolder: (p) => void shown.push(p), downloadFolder: () => ({ folder: downloadFolder, isDefault: true }), pollMs: 20, ...(options.vendorPublicKey ? { vendorPublicKey: options.vendorPublicKey } : {}) });
   downloads.start();
   return {
     dir, db, downloads, software, shown, downloadFolder, quarantineFolder,

@@ -55,7 +55,23 @@ describe('settings service (P3.1: preferences remembered across runs)', () => {
     kv.set('settings', { ...DEFAULT_SETTINGS, docsStorageLimitMb: undefined, docsLoadRemoteContent: undefined, theme: 'dark', fontSize: 20 });
     kv.set('schemaVersion', 3);
     expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 20, docsStorageLimitMb: 5120, docsLoadRemoteContent: false });
-    expect(kv.get('schemaVersion')).toBe(4);
+    expect(kv.get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('migrates a schema-4 file: software downloads go to the system Downloads folder until the user picks one', () => {
+    const kv = store();
+    kv.set('settings', { ...DEFAULT_SETTINGS, downloadFolder: undefined, theme: 'dark' });
+    kv.set('schemaVersion', 4);
+    expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', downloadFolder: null });
+    expect(kv.get('schemaVersion')).toBe(5);
+  });
+
+  it('accepts only a full download folder path without ".." and keeps the old one on bad input', () => {
+    const service = new SettingsService(store());
+    expect(service.update({ downloadFolder: 'D:\\Firmware' }).downloadFolder).toBe('D:\\Firmware');
+    expect(() => service.update({ downloadFolder: 'relative/folder' })).toThrow();
+    expect(() => service.update({ downloadFolder: '/home/me/../../etc' })).toThrow();
+    expect(service.get().downloadFolder).toBe('D:\\Firmware');
   });
 
   it('announces changes', () => {
