@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { DocsPage } from '../features/docs/DocsPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoonPage } from '../ui/ComingSoonPage';
@@ -10,7 +11,7 @@ export function AppRoutes() {
       <Route path="/docs/*" element={<DocsPage />} />
       <Route path="/software" element={<ComingSoonPage feature="software" />} />
       <Route path="/tickets" element={<ComingSoonPage feature="tickets" />} />
-      <Route path="/privacy" element={<ComingSoonPage feature="privacy" />} />
+      <Route path="/privacy/*" element={<PrivacyPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/profile" element={<ProfilePage />} />
       <Route path="*" element={<Navigate to="/docs" replace />} />

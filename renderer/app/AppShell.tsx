@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import type { SessionState } from '../../shared/contract';
 import { NetworkIndicator } from '../features/network/NetworkIndicator';
+import { PolicyNotice } from '../features/privacy/PolicyNotice';
+import { PrivacyContact } from '../features/privacy/PrivacyContact';
+import { UsageReporter } from '../features/privacy/UsageReporter';
 import { UserMenu } from '../features/session/UserMenu';
 import { AppRoutes } from './AppRoutes';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -65,12 +68,19 @@ export function AppShell({ session }: Props) {
           </ul>
         </nav>
         <main id="main" ref={main} className="main" tabIndex={-1}>
+          {/* P9.1: until the current policy is acknowledged. */}
+          <PolicyNotice />
           {/* Keyed by path so that leaving a broken page clears the error. */}
           <RouteErrorBoundary key={pathname}>
             <AppRoutes />
           </RouteErrorBoundary>
         </main>
       </div>
+      {/* P5.7: the privacy contact on every screen. */}
+      <footer className="privacy__footer">
+        <PrivacyContact />
+      </footer>
+      <UsageReporter />
     </div>
   );
 }

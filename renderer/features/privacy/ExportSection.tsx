@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDateTime, formatSize } from './format';
+import { useCreateExport, useDownloadExport, useExports } from './use-privacy';
+
+/** P5.1: an export of everything, prepared by the service, downloaded and checked, with this computer's data added. */
+export function ExportSection() {
+  const { t, i18n } = useTranslation();
+  const exports = useExports();
+  const create = useCreateExport();
+  const download = useDownloadExport();
+  const preparing = exports.data?.some((job) => job.status === 'pending') ?? false;
+
+  return (
+    <div>
+      <h2>{t('privacy.export.title')}</h2>
+      <p>{t('privacy.export.intro')}</p>
+      <button type="button" className="button button--primary" disabled={create.isPending || preparing} onClick={() => create.mutate()}>
+        {t('privacy.export.request')}
+      </button>
+      {create.isError && <ErrorAlert error={create.error} title={t('privacy.export.requestFailed')} />}
+      {exports.isError && <ErrorAlert error={exports.error} title={t('privacy.loadFailed')} onRetry={() => void exports.refetch()} />}
+      {preparing && (
+        <p role="status">
+          <progress aria-label={t('privacy.export.preparing')} /> {t('privacy.export.preparing')}
+        </p>
+      )}
+
+      <ul className="privacy__list">
+        {exports.data?.map((job) => (
+          <li key={job.id} className="privacy__card">
+            <p>
+              <strong>{job.fileName}</strong> · {t(`privacy.export.statuses.${job.status}`)}
+              {job.size !== null && ` · ${formatSize(job.size, i18n.language)}`}
+            </p>
+            <p className="field__hint">
+              {t('privacy.export.dates', { created: formatDateTime(job.createdAt, i18n.language), expires: formatDateTime(job.expiresAt, i18n.language) })}
+            </p>
+            {job.status === 'ready' && (
+              <button type="button" className="button" disabled={download.isPending} onClick={() => download.mutate(job.id)}>
+                {t('privacy.export.download', { name: job.fileName })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      {download.isPending && (
+        <p role="status">
+          <progress aria-label={t('privacy.export.downloading')} /> {t('privacy.export.downloading')}
+        </p>
+      )}
+      {download.isError && <ErrorAlert error={download.error} title={t('privacy.export.downloadFailed')} />}
+      {download.data && (
+        <section className="privacy__card" aria-labelledby="export-archive">
+          <h3 id="export-archive">{t('privacy.export.archive')}</h3>
+          <p role="status">{t('privacy.export.verified', { sha256: download.data.sha256 })}</p>
+          <p className="field__hint">{t('privacy.export.savedAt', { path: download.data.path })}</p>
+          <ul className="privacy__entries" aria-label={t('privacy.export.entries')}>
+            {download.data.entries.map((entry) => (
+              <li key={entry}>
+                <code>{entry}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

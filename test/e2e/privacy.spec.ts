@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { test as base } from '@playwright/test';
+import { startPreview } from '../../main/preview/start-preview';
+import { readZip } from '../integration/privacy/zip-reader';
+import { expect, screenshot, signInThroughBrowser } from './preview-fixture';
+
+// A preview of its own: this file ends by clearing local data, which must not reach other files' preview.
+const test = base.extend<object, { privacyPreview: Awaited<ReturnType<typeof startPreview>> }>({
+  privacyPreview: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured fixtures argument
+    async ({}, use) => {
+      const preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'esd-e2e-privacy-')) });
+      await use(preview);
+      await preview.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+test('the privacy center: see my data, correct it, withdraw consent, export, acknowledge the policy, clear this computer', async ({ page, context, privacyPreview }) => {
+  const demo = privacyPreview.demoAccount!;
+  await page.goto(privacyPreview.url);
+  await signInThroughBrowser(page, context, demo.email, demo.password);
+
+  // P9.1: a changed policy is announced on start, with its change summary, until acknowledged.
+  const notice = page.getByRole('region', { name: /The privacy policy changed/ });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('disclosure register');
+  // P5.7: the privacy contact is on every screen.
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: /^privacy@/ })).toBeVisible();
+
+  // P5.1: My data, by category, with why, how long and where (P8.1); P1.6 third-party sign-ins.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My data' }).click();
+  await expect(page.getByRole('heading', { name: /Identity and contact/ })).toBeVisible();
+  const identity = page.getByRole('article', { name: /Identity and contact/ });
+  await expect(identity).toContainText('Alice Becker');
+  await expect(identity).toContainText('While your account is active');
+  await expect(identity).toContainText('Standard contractual clauses');
+  await expect(page.getByRole('article', { name: /Sign-in history/ })).toContainText('social:github');
+  await screenshot(page, 'privacy-my-data');
+
+  // P5.2: correct the phone on the profile page; My data shows it.
+  await page.getByRole('link', { name: 'Correct your details on the profile page.' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Phone' }).fill('+49 30 555 0123');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My data' }).click();
+  await expect(page.getByRole('article', { name: /Identity and contact/ })).toContainText('+49 30 555 0123');
+
+  // P5.5: withdraw marketing consent; the receipt shows the change and the policy version.
+  await page.getByRole('link', { name: 'Consents' }).click();
+  const marketing = page.getByRole('switch', { name: 'Marketing e-mail and surveys' });
+  await marketing.check();
+  await expect(marketing).toBeChecked();
+  await expect(marketing).toBeEnabled();
+  await marketing.uncheck();
+  await expect(marketing).not.toBeChecked();
+  const receipts = page.getByRole('table', { name: 'Consent receipts' });
+  await expect(receipts.getByRole('row').nth(1)).toContainText('Marketing e-mail and surveys');
+  await expect(receipts.getByRole('row').nth(1)).toContainText('On → Off');
+  await expect(receipts.getByRole('row').nth(1)).toContainText('2026.2');
+  await screenshot(page, 'privacy-consents');
+
+  // P5.1: request an export, download it through the download manager (SHA-256 checked) and open the archive.
+  await page.getByRole('link', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Request an export' }).click();
+  const download = page.getByRole('button', { name: /^Download my-data-/ });
+  await expect(download).toBeVisible();
+  await download.click();
+  await expect(page.getByText(/Checksum verified \(SHA-256 [0-9a-f]{64}\)/)).toBeVisible();
+  const entries = page.getByRole('list', { name: 'Files in the archive' });
+  await expect(entries).toContainText('identity.json');
+  await expect(entries).toContainText('sign-in-history.csv');
+  await expect(entries).toContainText('local-data/settings.json');
+  const path = (await page.getByText(/^Saved as /).textContent())!.replace(/^Saved as /, '');
+  const files = await readZip(readFileSync(path));
+  const manifest = JSON.parse(files.get('manifest.json')!.toString()) as { files: { path: string; sha256: string }[] };
+  for (const file of manifest.files) expect(createHash('sha256').update(files.get(file.path)!).digest('hex')).toBe(file.sha256);
+  expect(JSON.parse(files.get('identity.json')!.toString())[0]).toMatchObject({ phone: '+49 30 555 0123' });
+  await screenshot(page, 'privacy-export');
+
+  // P9.1: acknowledging the change removes the notice, also after a restart of the page.
+  await notice.getByRole('button', { name: 'I have read it' }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'My data', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: /The privacy policy changed/ })).toHaveCount(0);
+
+  // P3.2: what this computer keeps, then clear it and land on the sign-in screen.
+  await page.getByRole('link', { name: 'This computer' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Local database' })).toBeVisible();
+  await screenshot(page, 'privacy-this-computer');
+  await page.getByRole('button', { name: 'Clear local data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clear all data on this computer?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+});
