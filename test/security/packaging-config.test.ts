@@ -32,9 +32,11 @@ describe('electron-builder.yml', () => {
     expect(text, 'no Apple or signing secret in the config').not.toMatch(/APPLE_[A-Z_]+\s*:|password\s*:|cscKeyPassword|cscLink/i);
   });
 
-  it('builds AppImage, deb and rpm for Linux', () => {
+  it('builds AppImage, deb and rpm for Linux, with the homepage and maintainer those formats require', () => {
     expect(targets(config.linux.target)).toEqual(['AppImage', 'deb', 'rpm']);
     expect(config.linux.maintainer).toMatch(/<[^>]+@[^>]+>/);
+    expect(config.extraMetadata.homepage).toMatch(/^https:\/\//);
+    expect(config.extraMetadata.author.email).toMatch(/@/);
   });
 
   it('registers the deep-link scheme the app handles and opens .esdoc documentation packages', () => {
