@@ -3,6 +3,7 @@ import { DocsPage } from '../features/docs/DocsPage';
 import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TicketsRoutes } from '../features/tickets/TicketsRoutes';
 import { ComingSoonPage } from '../ui/ComingSoonPage';
 
 export function AppRoutes() {
@@ -10,7 +11,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/docs/*" element={<DocsPage />} />
       <Route path="/software" element={<ComingSoonPage feature="software" />} />
-      <Route path="/tickets" element={<ComingSoonPage feature="tickets" />} />
+      <Route path="/tickets/*" element={<TicketsRoutes />} />
       <Route path="/privacy/*" element={<PrivacyPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/profile" element={<ProfilePage />} />

@@ -7,6 +7,7 @@ import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { PrivacyContact } from '../features/privacy/PrivacyContact';
 import { UsageReporter } from '../features/privacy/UsageReporter';
 import { UserMenu } from '../features/session/UserMenu';
+import { TicketNotifications } from '../features/tickets/TicketNotifications';
 import { AppRoutes } from './AppRoutes';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
@@ -76,6 +77,7 @@ export function AppShell({ session }: Props) {
           </RouteErrorBoundary>
         </main>
       </div>
+      <TicketNotifications />
       {/* P5.7: the privacy contact on every screen. */}
       <footer className="privacy__footer">
         <PrivacyContact />

@@ -12,7 +12,7 @@ import { AttachmentStaging } from './attachment-staging';
 import { ChangeFeedFollower } from './change-feed-follower';
 import { diagnosticsBundle, RecentLog } from './diagnostics';
 import { emptyDraft, TicketDrafts } from './ticket-drafts';
-import { TicketOutbox, type OutboxOptions } from './ticket-outbox';
+import { TicketOutbox, type CreatePayload, type OutboxOptions } from './ticket-outbox';
 import { TicketsRemote, type UploadDeps } from './tickets-remote';
 import { TicketsStore } from './tickets-store';
 
@@ -120,9 +120,10 @@ export class TicketService {
   async newDraft(fromTopic?: string) {
     const user = this.userId();
     const profile = await this.deps.profile.get().catch(() => null);
+    // Offline, the contact details last used on this computer stand in for the profile.
     const contact = profile
       ? { name: profile.name, email: profile.email, phone: profile.phone, country: profile.country, contactAddress: profile.contactAddress, company: profile.company.name }
-      : undefined;
+      : this.lastContact(user);
     const draft = this.drafts.create(user, emptyDraft(contact, fromTopic));
     this.changed('drafts');
     return draft;
@@ -223,6 +224,13 @@ export class TicketService {
       ...this.deps.app, settings: this.deps.settings.get(), log: this.log.lines(), outbox: { waiting: this.store.outbox(user).length }, now: this.now(),
     });
     return { attachment: await this.staging.fromBytes(user, 'diagnostics.json', Buffer.from(text, 'utf8')), text };
+  }
+
+  private lastContact(user: string): DraftValues['contact'] | undefined {
+    const draft = this.store.drafts(user, 'ticket')[0];
+    if (draft) return (JSON.parse(draft.values_json) as DraftValues).contact;
+    const queued = this.store.outbox(user).findLast((row) => row.kind === 'create');
+    return queued ? (JSON.parse(queued.payload_json) as CreatePayload).draft.contact : undefined;
   }
 
   private changed(reason: 'drafts' | 'outbox'): void {

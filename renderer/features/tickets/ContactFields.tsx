@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field';
+import { countryOptions } from '../profile/country-codes';
+import type { FormValues } from './ticket-form-model';
+
+type Props = { register: UseFormRegister<FormValues>; message: (name: string) => string | undefined; country: string };
+
+const TEXT = [
+  { name: 'name', type: 'text', autoComplete: 'name' },
+  { name: 'email', type: 'email', autoComplete: 'email' },
+  { name: 'phone', type: 'tel', autoComplete: 'tel' },
+  { name: 'company', type: 'text', autoComplete: 'organization' },
+] as const;
+
+/** Who the engineer contacts (P1.5): filled from the profile, changeable for this request only. */
+export function ContactFields({ register, message, country }: Props) {
+  const { t, i18n } = useTranslation();
+  const countries = useMemo(() => countryOptions(i18n.language, country), [i18n.language, country]);
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('tickets.form.contact')}</legend>
+      <p className="field__hint">{t('tickets.form.contactHint')}</p>
+      {TEXT.map(({ name, type, autoComplete }) => (
+        <Field key={name} id={`ticket-contact-${name}`} label={t(`tickets.fields.contact.${name}`)} error={message(`contact.${name}`)}>
+          {(control) => <input className="input" type={type} autoComplete={autoComplete} {...control} {...register(`contact.${name}`)} />}
+        </Field>
+      ))}
+      <Field id="ticket-contact-country" label={t('tickets.fields.contact.country')} error={message('contact.country')}>
+        {(control) => (
+          <select className="input" autoComplete="country" {...control} {...register('contact.country')}>
+            <option value="">{t('tickets.form.choose')}</option>
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="ticket-contact-address" label={t('tickets.fields.contact.contactAddress')} error={message('contact.contactAddress')}>
+        {(control) => <textarea className="input" rows={2} autoComplete="street-address" {...control} {...register('contact.contactAddress')} />}
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Ticket } from '../../../shared/api/tickets';
+
+export type SlaState = 'met' | 'missed' | 'pending' | 'overdue';
+
+/** Where the first-response target stands: met or missed once answered, pending or overdue before. */
+export function slaState(ticket: Pick<Ticket, 'slaDueAt' | 'firstResponseAt'>, now = Date.now()): SlaState {
+  const due = Date.parse(ticket.slaDueAt);
+  if (ticket.firstResponseAt) return Date.parse(ticket.firstResponseAt) <= due ? 'met' : 'missed';
+  return now > due ? 'overdue' : 'pending';
+}
+
+export function formatBytes(bytes: number, language: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+}
+
+/** A picked file's bytes as base64, for the preview's bridge (size checked before). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

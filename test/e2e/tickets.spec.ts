@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPreview } from '../../main/preview/start-preview';
+import { startApiServer, type ApiServerHandle } from '../../server/app';
+import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
+import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
+
+/**
+ * A switchable link between the app and the support API: `down()` refuses and cuts every
+ * connection, as a dead network does, while the API itself keeps running.
+ */
+async function switchableLink(target: string) {
+  const { hostname, port } = new URL(target);
+  let up = true;
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    if (!up) return void client.destroy();
+    const upstream = connect(Number(port), hostname);
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => (client.destroy(), upstream.destroy(), open.delete(s)));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    down: () => ((up = false), open.forEach((s) => s.destroy())),
+    up: () => void (up = true),
+    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+}
+
+let api: ApiServerHandle;
+let link: Awaited<ReturnType<typeof switchableLink>>;
+let preview: Awaited<ReturnType<typeof startPreview>>;
+
+test.beforeAll(async () => {
+  process.env.SUPPORT_DEMO_ENGINEER_DELAY_MS = '1500'; // the demo engineer answers quickly here
+  const dir = mkdtempSync(join(tmpdir(), 'esd-e2e-tickets-'));
+  api = await startApiServer({ dbPath: join(dir, 'api.sqlite'), seedDemoData: true });
+  link = await switchableLink(api.url);
+  preview = await startPreview({ dataDir: join(dir, 'app'), apiUrl: link.url });
+});
+test.afterAll(async () => {
+  await preview.close();
+  await link.close();
+  await api.close();
+});
+
+test('offline, a request with an attachment waits; back online it is sent once, the engineer answers, the user replies and closes it (P1.5, P2.3)', async ({ page, context }) => {
+  await page.goto(preview.url);
+  await signInThroughBrowser(page, context, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Service requests' }).click();
+  await page.getByRole('link', { name: 'New request' }).click();
+  // Contact details come from the profile and can be changed for this request.
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Alice Becker');
+  await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue('Northwind Networks');
+
+  link.down();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Core switch reboots under load');
+  await page.getByRole('textbox', { name: 'What happened?' }).fill('The core switch restarts when traffic passes 8 Gbit/s.');
+  await page.getByLabel('Severity').selectOption('high');
+  await page.getByLabel('Category').selectOption('malfunction');
+  await page.getByRole('combobox', { name: 'Product' }).fill('Core Switch');
+  await page.getByLabel('Add files').setInputFiles({ name: 'switch.log', mimeType: 'text/plain', buffer: Buffer.from('reboot at 12:00\n'.repeat(200)) });
+  await expect(page.getByRole('button', { name: 'Remove switch.log' })).toBeVisible();
+  await screenshot(page, 'tickets-new');
+
+  // A crash (here: a reload) loses nothing: the draft comes back as typed.
+  await page.waitForTimeout(600); // let the autosave pause pass
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Core switch reboots under load');
+  await expect(page.getByRole('button', { name: 'Remove switch.log' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const outbox = page.getByRole('region', { name: /Waiting to send/ });
+  await expect(outbox.getByText('New request: Core switch reboots under load')).toBeVisible();
+  await screenshot(page, 'tickets-waiting');
+
+  link.up();
+  await outbox.getByRole('button', { name: 'Try now' }).click();
+  await expect(page.getByRole('region', { name: /Waiting to send/ })).toHaveCount(0);
+  const row = page.getByRole('link', { name: /Core switch reboots under load/ });
+  await expect(row).toBeVisible();
+
+  // The demo engineer answers; the app tells the user, who opens the request from the notice.
+  const notice = page.getByRole('region', { name: 'Notifications' });
+  await expect(notice.getByText(/An engineer answered SR-\d+/)).toBeVisible({ timeout: 20_000 });
+  await screenshot(page, 'tickets-notification');
+  await notice.getByRole('button', { name: /Open SR-\d+/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Core switch reboots under load/ })).toBeVisible();
+  await expect(page.getByText(/Could you send the output/)).toBeVisible();
+  await expect(page.getByText('switch.log')).toBeVisible();
+  await expect(page.getByText('127.0.0.1')).toBeVisible(); // the IP the service recorded (P1.5)
+  await expect(page.getByText('Waiting for you').first()).toBeVisible();
+  await screenshot(page, 'tickets-detail');
+
+  await page.getByRole('textbox', { name: 'Your reply' }).fill('Here is the diagnostics output.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByText('Here is the diagnostics output.')).toBeVisible();
+  await expect(page.getByText('In progress').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close request' }).click();
+  await expect(page.getByText('Closed').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+});
+
+test('“this did not help” on a documentation page opens a request that remembers the page', async ({ page, context }) => {
+  await page.goto(preview.url);
+  if (await page.getByRole('button', { name: 'Sign in with your browser' }).isVisible()) {
+    await signInThroughBrowser(page, context, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+  }
+  await page.goto(`${new URL(preview.url).origin}/#/tickets/new?fromTopic=edge-router-9.2/bgp-troubleshooting`);
+  await expect(page.getByRole('textbox', { name: 'Page you came from' })).toHaveValue('edge-router-9.2/bgp-troubleshooting');
+  await page.getByLabel('Category').selectOption('cannot_obtain');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  // The form checks the service's rules before anything is queued.
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Describe the problem in at least 5 characters.')).toBeVisible();
+});
