@@ -3,14 +3,14 @@ import { DocsPage } from '../features/docs/DocsPage';
 import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SoftwarePage } from '../features/software/SoftwarePage';
 import { TicketsRoutes } from '../features/tickets/TicketsRoutes';
-import { ComingSoonPage } from '../ui/ComingSoonPage';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/docs/*" element={<DocsPage />} />
-      <Route path="/software" element={<ComingSoonPage feature="software" />} />
+      <Route path="/software" element={<SoftwarePage />} />
       <Route path="/tickets/*" element={<TicketsRoutes />} />
       <Route path="/privacy/*" element={<PrivacyPage />} />
       <Route path="/settings" element={<SettingsPage />} />
