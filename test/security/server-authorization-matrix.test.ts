@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../server/db/seed-demo';
 import { signInWithPassword } from '../integration/helpers/oauth-flow';
 import { startTestApi } from '../integration/server/helpers';
+import { createOwnedResources, type Probe } from './server-matrix/owned-resources';
 import { ROUTE_TABLE, type RouteRule } from './server-matrix/route-table';
 
 // The routes as the server itself registers them (onRoute), not as anyone remembers them.
@@ -14,10 +15,16 @@ const api = await startTestApi({
     }),
 });
 const ROUTES = [...new Set(registered)].sort();
+const [ALICE, BERND, CHEN] = DEMO_USERS;
 let aliceToken = '';
+let berndToken = '';
+let chenToken = '';
+let owned: Record<string, Probe> = {};
 
 beforeAll(async () => {
-  aliceToken = (await signInWithPassword(api.url, DEMO_USERS[0].email, DEMO_USERS[0].password)).access_token;
+  const tokens = await Promise.all([ALICE, BERND, CHEN].map(async (user) => (await signInWithPassword(api.url, user.email, user.password)).access_token));
+  [aliceToken, berndToken, chenToken] = tokens as [string, string, string];
+  owned = await createOwnedResources(api.url, aliceToken, ALICE.id);
 });
 afterAll(() => api.close());
 
@@ -47,6 +54,18 @@ describe('server authorization matrix (P6.1: only authorised people see personal
     expect(ROUTES.length).toBeGreaterThan(5);
     expect(ROUTES.filter((route) => !ROUTE_TABLE[route]), 'routes missing from test/security/server-matrix/route-table.ts').toEqual([]);
     expect(Object.keys(ROUTE_TABLE).filter((route) => !ROUTES.includes(route)), 'table rows for routes that no longer exist').toEqual([]);
+  });
+
+  const OWNED = ROUTES.filter((route) => ROUTE_TABLE[route]?.owned);
+  it.each(OWNED)("%s on Alice's resource: Bernd (same company) and Chen (other company) get 404 or 403, anonymous 401", async (route) => {
+    const probe = owned[route];
+    expect(probe, 'add a fixture for this route to test/security/server-matrix/owned-resources.ts').toBeDefined();
+    for (const token of [berndToken, chenToken]) expect([403, 404]).toContain(await probe!(token));
+    expect(await probe!(null)).toBe(401);
+  });
+
+  it.each(OWNED.filter((route) => route.startsWith('GET ')))("%s on Alice's resource: Alice gets it", async (route) => {
+    expect(await owned[route]!(aliceToken)).toBe(200);
   });
 
   it.each(ROUTES.filter((route) => ROUTE_TABLE[route]?.access === 'bearer'))('%s asks anonymous callers and invalid tokens to sign in (401, Bearer challenge)', async (route) => {

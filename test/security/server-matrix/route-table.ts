@@ -23,6 +23,11 @@ export interface RouteRule {
   samplePath?: (db: { prepare(sql: string): { get(): unknown } }) => string;
   /** JSON body of the anonymous probe. */
   probeBody?: unknown;
+  /**
+   * The path names one user's resource: the matrix creates one for the owner (owned-resources.ts)
+   * and checks that another user of the same company and a user of another company get nothing.
+   */
+  owned?: true;
 }
 
 const ME = 'test/integration/server/profile.test.ts ("never shows or changes another user\'s profile"): the user id comes only from the token';
@@ -58,11 +63,11 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /privacy/contact': { access: 'public', anonymousStatus: 200, provedBy: `${PRIVACY} (P5.7: the contact is always at hand)` },
   'GET /privacy/requests': { access: 'bearer', provedBy: PRIVACY },
   'POST /privacy/requests': { access: 'bearer', provedBy: PRIVACY },
-  'POST /privacy/requests/:id/confirm': { access: 'bearer', provedBy: PRIVACY },
+  'POST /privacy/requests/:id/confirm': { access: 'bearer', owned: true, provedBy: PRIVACY },
   'GET /privacy/exports': { access: 'bearer', provedBy: PRIVACY },
   'POST /privacy/exports': { access: 'bearer', provedBy: PRIVACY },
-  'GET /privacy/exports/:id': { access: 'bearer', provedBy: PRIVACY },
-  'GET /privacy/exports/:id/download': { access: 'bearer', provedBy: PRIVACY },
+  'GET /privacy/exports/:id': { access: 'bearer', owned: true, provedBy: PRIVACY },
+  'GET /privacy/exports/:id/download': { access: 'bearer', owned: true, provedBy: PRIVACY },
   'POST /telemetry/events': { access: 'anonymous-only', anonymousStatus: 200, probeBody: { events: [{ name: 'app.started', hour: '2026-06-01T12:00Z', appVersion: '0.1.0', platform: 'linux' }] }, provedBy: 'test/integration/privacy/server-policy-disclosures.test.ts' },
 
   'GET /software/catalogue': { access: 'optional', anonymousStatus: 200, provedBy: SOFTWARE },
@@ -71,7 +76,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /software/products/:productId/licence/acceptance': { access: 'bearer', provedBy: SOFTWARE },
   'POST /software/applications': { access: 'bearer', provedBy: SOFTWARE },
   'GET /software/applications': { access: 'bearer', provedBy: SOFTWARE },
-  'GET /software/applications/:id': { access: 'bearer', provedBy: SOFTWARE },
+  'GET /software/applications/:id': { access: 'bearer', owned: true, provedBy: SOFTWARE },
   'POST /admin/software/applications/:id/decision': { access: 'admin', provedBy: SOFTWARE },
   'POST /software/help-requests': { access: 'bearer', provedBy: SOFTWARE },
   'GET /software/help-requests': { access: 'bearer', provedBy: SOFTWARE },
@@ -83,13 +88,13 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
 
   'GET /tickets': { access: 'bearer', provedBy: TICKETS },
   'POST /tickets': { access: 'bearer', provedBy: TICKETS },
-  'GET /tickets/:id': { access: 'bearer', provedBy: TICKETS },
-  'POST /tickets/:id/comments': { access: 'bearer', provedBy: TICKETS },
-  'POST /tickets/:id/close': { access: 'bearer', provedBy: TICKETS },
-  'POST /tickets/:id/reopen': { access: 'bearer', provedBy: TICKETS },
-  'POST /tickets/:id/attachments': { access: 'bearer', provedBy: TICKETS },
-  'GET /tickets/:id/attachments/:attachmentId': { access: 'bearer', provedBy: TICKETS },
+  'GET /tickets/:id': { access: 'bearer', owned: true, provedBy: TICKETS },
+  'POST /tickets/:id/comments': { access: 'bearer', owned: true, provedBy: TICKETS },
+  'POST /tickets/:id/close': { access: 'bearer', owned: true, provedBy: TICKETS },
+  'POST /tickets/:id/reopen': { access: 'bearer', owned: true, provedBy: TICKETS },
+  'POST /tickets/:id/attachments': { access: 'bearer', owned: true, provedBy: TICKETS },
+  'GET /tickets/:id/attachments/:attachmentId': { access: 'bearer', owned: true, provedBy: TICKETS },
   'GET /tickets/changes': { access: 'bearer', provedBy: TICKETS },
   'GET /devices': { access: 'bearer', provedBy: TICKETS },
-  'GET /devices/:id': { access: 'bearer', provedBy: TICKETS },
+  'GET /devices/:id': { access: 'bearer', owned: true, provedBy: TICKETS },
 };
