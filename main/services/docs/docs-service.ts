@@ -109,7 +109,8 @@ export class DocsService {
     if (!match || !LIBRARY_ID_PATTERN.test(match[1]!)) return null;
     const install = this.store.readyInstall(match[1]!);
     if (!install) return null;
-    const file = await resolveInside(assetDirFor(this.deps.dataDir, install.id), match[2]!);
+    // A library without images has no folder at all: that is a plain "not found".
+    const file = await resolveInside(assetDirFor(this.deps.dataDir, install.id), match[2]!).catch(() => null);
     return file ? { file, type: mimeType(file) } : null;
   }
 

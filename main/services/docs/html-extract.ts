@@ -51,7 +51,7 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
     {
       onopentag(name, attrs) {
         stack.push(name);
-        if (name === 'body') bodyStart = parser.endIndex + 1;
+        if (name === 'body' && bodyStart < 0) bodyStart = parser.endIndex + 1; // a stray second <body> is content
         if (SKIP_TEXT.has(name)) skipDepth++;
         if (name === 'title') inTitle = true;
         if (name === 'a' && attrs.href) links.push(attrs.href);

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { EventPayload } from '../../../shared/contract';
+import type { LibraryView } from '../../../shared/contract/docs-contract';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatBytesText } from './format';
+import { useLibraryAction } from './use-docs';
+
+type Props = { library: LibraryView; progress: EventPayload<'docs.onProgress'> | undefined };
+
+/** One library: what it is, its state in words, a progress bar while it downloads or imports, and its actions. */
+export function LibraryRow({ library, progress }: Props) {
+  const { t, i18n } = useTranslation();
+  const install = useLibraryAction('install');
+  const pause = useLibraryAction('pause');
+  const resume = useLibraryAction('resume');
+  const cancel = useLibraryAction('cancel');
+  const remove = useLibraryAction('remove');
+  const failed = [install, pause, resume, cancel, remove].find((m) => m.isError);
+  const size = (bytes: number) => formatBytesText(bytes, i18n.language);
+  const busy = library.state === 'downloading' || library.state === 'importing';
+  const live = progress && progress.phase === (library.state === 'importing' ? 'importing' : 'downloading') ? progress : undefined;
+  const done = live?.done ?? library.download?.receivedBytes ?? 0;
+  const total = live?.total ?? library.download?.totalBytes ?? library.packageSize;
+  const titleId = `docs-library-${library.id}`;
+
+  return (
+    <li className="docs-library" aria-labelledby={titleId}>
+      <div className="docs-library__info">
+        <h3 id={titleId} className="docs-library__title">{library.title}</h3>
+        <p className="docs-library__meta">
+          {t('docs.libraries.meta', { version: library.version, count: library.topicCount, size: size(library.packageSize) })}
+          {library.diskBytes > 0 && ` · ${t('docs.libraries.disk', { size: size(library.diskBytes) })}`}
+        </p>
+        <p className="docs-library__state">{t(`docs.libraries.state.${library.state}`)}</p>
+        {(busy || library.state === 'paused') && (
+          <progress
+            className="docs-progress"
+            max={Math.max(total, 1)}
+            value={Math.min(done, total)}
+            aria-label={t('docs.libraries.progressLabel', { title: library.title })}
+          />
+        )}
+        {library.problem && <p className="field__error">{library.problem}</p>}
+      </div>
+      <div className="docs-library__actions">
+        {(library.state === 'available' || library.state === 'failed') && (
+          <button type="button" className="button button--primary" onClick={() => install.mutate(library.id)} disabled={install.isPending}>
+            {t('docs.libraries.download', { size: size(library.packageSize) })}
+          </button>
+        )}
+        {library.state === 'update-available' && (
+          <button type="button" className="button button--primary" onClick={() => install.mutate(library.id)}>
+            {t('docs.libraries.update')}
+          </button>
+        )}
+        {library.state === 'downloading' && (
+          <button type="button" className="button" onClick={() => pause.mutate(library.id)}>
+            {t('docs.libraries.pause')}
+          </button>
+        )}
+        {library.state === 'paused' && (
+          <button type="button" className="button" onClick={() => resume.mutate(library.id)}>
+            {t('docs.libraries.resume')}
+          </button>
+        )}
+        {(library.state === 'downloading' || library.state === 'paused') && (
+          <button type="button" className="button" onClick={() => cancel.mutate(library.id)}>
+            {t('docs.libraries.cancel')}
+          </button>
+        )}
+        {(library.state === 'installed' || library.state === 'update-available') && (
+          <button type="button" className="button" aria-label={t('docs.libraries.removeLabel', { title: library.title })} onClick={() => remove.mutate(library.id)}>
+            {t('docs.libraries.remove')}
+          </button>
+        )}
+      </div>
+      {failed && <ErrorAlert error={failed.error} />}
+    </li>
+  );
+}

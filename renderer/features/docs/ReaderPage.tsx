@@ -1,0 +1,107 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExternalLinkDialog } from '../../ui/ExternalLinkDialog';
+import { useNetworkStatus } from '../network/use-network';
+import { useSettings, useUpdateSettings } from '../settings/use-settings';
+import { FONT_SIZE } from '../../../shared/contract/settings';
+import { docsApi } from './docs.api';
+import { FindInPage } from './FindInPage';
+import { anchorId } from './sanitize-topic';
+import { TocTree } from './TocTree';
+import { TopicContent } from './TopicContent';
+import { TopicFeedback } from './TopicFeedback';
+import { useDocsMutation, useToc, useTopic } from './use-docs';
+
+/** The reader: a sanitized topic with its table of contents, previous/next, find, bookmark and feedback. */
+export function ReaderPage() {
+  const { t } = useTranslation();
+  const { library = '', topicId = '' } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const topic = useTopic(library, topicId);
+  const toc = useToc(library, topic.data?.source === 'local');
+  const settings = useSettings();
+  const updateSettings = useUpdateSettings();
+  const network = useNetworkStatus();
+  const bookmark = useDocsMutation(docsApi.setBookmark);
+  const [external, setExternal] = useState<string | null>(null);
+  const [linkError, setLinkError] = useState<unknown>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const anchor = params.get('anchor');
+
+  const openInternal = async (path: string, hash: string | null) => {
+    try {
+      const target = await docsApi.topic({ library, path });
+      navigate(`/docs/read/${library}/${target.topicId}${hash ? `?anchor=${encodeURIComponent(hash)}` : ''}`);
+    } catch (error) {
+      setLinkError(error);
+    }
+  };
+
+  if (topic.isPending) return <p>{t('app.loading')}</p>;
+  if (topic.isError) return <ErrorAlert error={topic.error} title={t('docs.reader.loadFailed')} onRetry={() => void topic.refetch()} />;
+  const view = topic.data;
+  const fontSize = settings.data?.fontSize ?? FONT_SIZE.default;
+  const bookmarked = bookmark.isPending ? bookmark.variables.bookmarked : view.bookmarked;
+
+  return (
+    <div className="docs-reader">
+      {toc.data && (
+        <nav className="docs-toc" aria-label={t('docs.reader.toc')}>
+          <p className="docs-toc__title">{toc.data.title}</p>
+          <TocTree library={library} nodes={toc.data.toc} current={view.topicId} />
+        </nav>
+      )}
+      <article className="docs-reader__main" aria-label={view.title}>
+        <p className="docs-reader__library">
+          {view.libraryTitle}
+          {view.source === 'online' && <span className="docs-badge">{t('docs.search.online')}</span>}
+        </p>
+        <div className="docs-reader__toolbar">
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={bookmarked}
+            onClick={() => bookmark.mutate({ library, topicId: view.topicId, title: view.title, bookmarked: !bookmarked })}
+          >
+            {bookmarked ? t('docs.reader.bookmarked') : t('docs.reader.bookmark')}
+          </button>
+          <button type="button" className="button button--small" aria-label={t('docs.reader.smaller')} disabled={fontSize <= FONT_SIZE.min} onClick={() => updateSettings.mutate({ fontSize: fontSize - 1 })}>
+            A−
+          </button>
+          <button type="button" className="button button--small" aria-label={t('docs.reader.larger')} disabled={fontSize >= FONT_SIZE.max} onClick={() => updateSettings.mutate({ fontSize: fontSize + 1 })}>
+            A+
+          </button>
+          <FindInPage key={view.topicId} content={content} />
+        </div>
+        {linkError !== null && <ErrorAlert error={linkError} title={t('docs.reader.linkFailed')} />}
+        <TopicContent
+          key={`${library}/${view.topicId}`}
+          ref={(node) => {
+            content.current = node;
+            if (node && anchor) document.getElementById(anchorId(anchor))?.scrollIntoView();
+          }}
+          topic={view}
+          loadRemoteByDefault={settings.data?.docsLoadRemoteContent ?? false}
+          onInternalLink={(path, hash) => void openInternal(path, hash)}
+          onExternalLink={setExternal}
+        />
+        <nav className="docs-reader__pager" aria-label={t('docs.reader.pager')}>
+          {view.prev ? <Link to={`/docs/read/${library}/${view.prev.topicId}`} rel="prev">← {view.prev.title}</Link> : <span />}
+          {view.next ? <Link to={`/docs/read/${library}/${view.next.topicId}`} rel="next">{view.next.title} →</Link> : <span />}
+        </nav>
+        <TopicFeedback library={library} topicId={view.topicId} online={network.data?.online ?? false} />
+      </article>
+      <ExternalLinkDialog
+        url={external}
+        onCancel={() => setExternal(null)}
+        onConfirm={(url) => {
+          setExternal(null);
+          docsApi.openExternal(url).catch(setLinkError);
+        }}
+      />
+    </div>
+  );
+}
