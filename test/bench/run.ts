@@ -5,6 +5,7 @@
  */
 const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   downloads: () => import('./downloads').then((m) => m.benchDownloads()),
+  export: () => import('./export').then((m) => m.benchExport()),
 };
 const PLANNED = ['docs', 'downloads', 'tickets', 'export', 'ui'];
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Row } from '../categories/category-provider';
 
 const CHUNK_BYTES = 256 * 1024;
@@ -42,18 +43,42 @@ function cell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a header taken from the first record's keys. */
-export function csvChunks(rows: Iterable<Row>): Generator<Buffer> {
-  return batched(
-    (function* () {
-      let columns: string[] | undefined;
-      for (const row of rows) {
-        if (!columns) {
-          columns = Object.keys(row);
-          yield `${columns.map(cell).join(',')}\r\n`;
-        }
-        yield `${columns.map((column) => cell(row[column])).join(',')}\r\n`;
-      }
-    })(),
-  );
+/**
+ * RFC 4180 CSV written to a file while the JSON pass reads the rows, so a tabular category is read
+ * from the database once; the header comes from the first record's keys.
+ */
+export class CsvSpool {
+  rows = 0;
+  private readonly fd: number;
+  private columns: string[] | undefined;
+  private pending: string[] = [];
+  private length = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w', 0o600);
+  }
+
+  write(row: Row): void {
+    if (!this.columns) {
+      this.columns = Object.keys(row);
+      this.push(`${this.columns.map(cell).join(',')}\r\n`);
+    }
+    this.push(`${this.columns.map((column) => cell(row[column])).join(',')}\r\n`);
+    this.rows++;
+  }
+
+  close(): void {
+    if (this.length) writeSync(this.fd, this.pending.join(''));
+    closeSync(this.fd);
+  }
+
+  private push(line: string): void {
+    this.pending.push(line);
+    this.length += line.length;
+    if (this.length >= CHUNK_BYTES) {
+      writeSync(this.fd, this.pending.join(''));
+      this.pending = [];
+      this.length = 0;
+    }
+  }
 }

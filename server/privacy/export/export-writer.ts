@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -7,7 +7,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ZipFile } from 'yazl';
 import type { ExportManifest } from '../../../shared/api/privacy';
 import { availableCategories } from '../categories';
-import { csvChunks, jsonChunks } from './chunks';
+import type { Row } from '../categories/category-provider';
+import { CsvSpool, jsonChunks } from './chunks';
 
 type ManifestFile = ExportManifest['files'][number];
 
@@ -28,12 +29,24 @@ function digestTap(onDone: (sha256: string, bytes: number) => void): Transform {
   });
 }
 
+function* tee(rows: Iterable<Row>, spool: CsvSpool): Generator<Row> {
+  try {
+    for (const row of rows) {
+      spool.write(row);
+      yield row;
+    }
+  } finally {
+    spool.close();
+  }
+}
+
 /**
  * Writes one person's export (P5.1): a JSON file per category, a CSV beside each tabular one and a
  * manifest with every file's SHA-256. Streamed from a read-only connection of its own: each entry's
  * rows are read only when the ZIP writer reaches it, so memory stays flat however large the account,
- * and the API's own connection is never held busy by an open iterator. Written to a temp file and
- * renamed, so a half-written ZIP is never served.
+ * and the API's own connection is never held busy by an open iterator. A tabular category is read
+ * once: its CSV is spooled to a temp file during the JSON pass and added right after. The ZIP is
+ * written to a temp file and renamed, so a half-written one is never served.
  */
 export async function writeExport(options: {
   dbPath: string;
@@ -44,23 +57,31 @@ export async function writeExport(options: {
 }): Promise<{ sha256: string; size: number }> {
   const reader = new BetterSqlite3(options.dbPath, { readonly: true, fileMustExist: true });
   const temp = `${options.target}.partial`;
+  const spools: string[] = [];
   try {
     reader.exec('BEGIN'); // one snapshot across every category
     const zip = new ZipFile();
     const files: ManifestFile[] = [];
     const level = options.compressionLevel ?? 1;
-    const entry = (path: string, category: string, produce: (counter: { rows: number }) => Iterable<Buffer>) => {
+    const entry = (path: string, category: string, open: () => { stream: Readable; rows: () => number }) => {
       zip.addReadStreamLazy(path, { compressionLevel: level }, (callback) => {
-        const counter = { rows: 0 };
-        const tap = digestTap((sha256, bytes) => files.push({ path, category, sha256, bytes, rows: counter.rows }));
-        callback(null, Readable.from(produce(counter), { objectMode: false }).pipe(tap));
+        const { stream, rows } = open();
+        callback(null, stream.pipe(digestTap((sha256, bytes) => files.push({ path, category, sha256, bytes, rows: rows() }))));
       });
     };
     for (const category of availableCategories(reader)) {
       const id = category.info.id;
-      entry(`${id}.json`, id, (counter) => jsonChunks(category.iterate(reader, options.userId), counter));
-      if (category.info.tabular) {
-        entry(`${id}.csv`, id, (counter) => csvChunks(countRows(category.iterate(reader, options.userId), counter)));
+      const spool = category.info.tabular ? `${options.target}.${id}.csv.partial` : null;
+      entry(`${id}.json`, id, () => {
+        const counter = { rows: 0 };
+        const rows = category.iterate(reader, options.userId);
+        const source = spool ? tee(rows, new CsvSpool(spool)) : rows;
+        return { stream: Readable.from(jsonChunks(source, counter), { objectMode: false }), rows: () => counter.rows };
+      });
+      if (spool) {
+        spools.push(spool);
+        // Reached only after the JSON entry ended, so the spool is complete and closed by then.
+        entry(`${id}.csv`, id, () => ({ stream: createReadStream(spool), rows: () => files.find((f) => f.path === `${id}.json`)?.rows ?? 0 }));
       }
     }
     // Lazy as well: by the time the writer asks for it, every file above has been hashed.
@@ -82,12 +103,6 @@ export async function writeExport(options: {
     throw error;
   } finally {
     reader.close(); // ends the read snapshot too
-  }
-}
-
-function* countRows<T>(rows: Iterable<T>, counter: { rows: number }): Generator<T> {
-  for (const row of rows) {
-    counter.rows++;
-    yield row;
+    await Promise.all(spools.map((spool) => rm(spool, { force: true })));
   }
 }
