@@ -45,6 +45,10 @@ export const SettingsSchema = z.object({
     .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Enter a full folder path, such as /home/me/Downloads or D:\\Firmware.')
     .refine((folder) => !/(^|[\\/])\.\.([\\/]|$)/.test(folder), 'The path may not contain "..".')
     .nullable(),
+  /** Sites the user chose not to be warned about again when a link leaves the app (P7.1), as host names. */
+  trustedExternalSites: z
+    .array(z.string().trim().toLowerCase().max(253).regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Enter a host name such as docs.example.org.'))
+    .max(200),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

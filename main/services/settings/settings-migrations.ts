@@ -1,6 +1,6 @@
 import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
 
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: null,
@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   docsStorageLimitMb: 5120,
   docsLoadRemoteContent: false,
   downloadFolder: null,
+  trustedExternalSites: [],
 };
 
 type Raw = Record<string, unknown>;
@@ -38,6 +39,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   4: (old) => ({ ...old, docsStorageLimitMb: 5120, docsLoadRemoteContent: false }),
   // Version 5 (software downloads): downloads go to the system's Downloads folder until the user picks another.
   5: (old) => ({ ...old, downloadFolder: null }),
+  // Version 6 (privacy center): every external site asks first (P7.1) until the user says otherwise per site.
+  6: (old) => ({ ...old, trustedExternalSites: [] }),
 };
 
 export function migrateSettings(stored: Raw, fromVersion: number): Raw {

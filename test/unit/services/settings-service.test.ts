@@ -63,7 +63,22 @@ describe('settings service (P3.1: preferences remembered across runs)', () => {
     kv.set('settings', { ...DEFAULT_SETTINGS, downloadFolder: undefined, theme: 'dark' });
     kv.set('schemaVersion', 4);
     expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', downloadFolder: null });
-    expect(kv.get('schemaVersion')).toBe(5);
+    expect(kv.get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('migrates a schema-5 file: every external site warns first (P7.1) until the user trusts it', () => {
+    const kv = store();
+    kv.set('settings', { ...DEFAULT_SETTINGS, trustedExternalSites: undefined, fontSize: 18 });
+    kv.set('schemaVersion', 5);
+    expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 18, trustedExternalSites: [] });
+    expect(kv.get('schemaVersion')).toBe(6);
+  });
+
+  it('keeps trusted sites as lower-case host names and refuses anything else', () => {
+    const service = new SettingsService(store());
+    expect(service.update({ trustedExternalSites: ['Docs.Example.org'] }).trustedExternalSites).toEqual(['docs.example.org']);
+    expect(() => service.update({ trustedExternalSites: ['https://evil.example/path'] })).toThrow();
+    expect(service.get().trustedExternalSites).toEqual(['docs.example.org']);
   });
 
   it('accepts only a full download folder path without ".." and keeps the old one on bad input', () => {
