@@ -41,6 +41,20 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
   let text: string[] = [];
   const stack: string[] = [];
 
+  const finishHeading = () => {
+    if (!heading) return;
+    const title = squash(heading.text);
+    if (heading.level === 1 && !h1) h1 = title;
+    if ((heading.level === 2 || heading.level === 3) && heading.id && title) {
+      // The heading's own text opens the new section rather than ending the old one.
+      const headingText = text.join('');
+      text = [];
+      if (heading.level === 2) h2Title = title;
+      sections.push({ anchor: heading.id, title, headings: heading.level === 3 ? h2Title : '', text: headingText });
+    } else if (heading.level === 2) h2Title = title;
+    heading = null;
+  };
+
   const flushText = () => {
     const current = sections[sections.length - 1]!;
     current.text += text.join('');
@@ -56,6 +70,8 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
         if (name === 'title') inTitle = true;
         if (name === 'a' && attrs.href) links.push(attrs.href);
         if (name === 'img' && attrs.src) images.push(attrs.src);
+        // A block inside an unclosed heading ends the heading's title, as a reader would see it.
+        if (heading && BLOCK.test(name) && !/^h[1-6]$/.test(name)) finishHeading();
         if (/^h[1-6]$/.test(name)) {
           if (name === 'h2' || name === 'h3') flushText();
           heading = { level: Number(name[1]), id: attrs.id ?? '', text: '' };
@@ -77,18 +93,7 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
         if (SKIP_TEXT.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === 'title') inTitle = false;
         if (BLOCK.test(name)) text.push(' ');
-        if (heading && name === `h${heading.level}`) {
-          const title = squash(heading.text);
-          if (heading.level === 1 && !h1) h1 = title;
-          if ((heading.level === 2 || heading.level === 3) && heading.id && title) {
-            // The heading's own text opens the new section rather than ending the old one.
-            const headingText = text.join('');
-            text = [];
-            if (heading.level === 2) h2Title = title;
-            sections.push({ anchor: heading.id, title, headings: heading.level === 3 ? h2Title : '', text: headingText });
-          } else if (heading.level === 2) h2Title = title;
-          heading = null;
-        }
+        if (heading && name === `h${heading.level}`) finishHeading();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

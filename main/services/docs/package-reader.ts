@@ -19,7 +19,7 @@ const refuse = (message: string) => new AppError('validation', `This library pac
  */
 export async function openPackage(file: string): Promise<OpenPackage> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true }, (error, z) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, z) =>
       error || !z ? reject(refuse('it is not a readable zip file.')) : resolve(z),
     ),
   );

@@ -29,7 +29,7 @@ const CANDIDATES = 60;
 
 // Reciprocal-rank fusion weights: an exact title match is the strongest signal there is (FTS5
 // alone ranks short pages that merely contain a stemmed title word above the page itself).
-const WEIGHT = { fts: 1, phrase: 1.6, titleExact: 4, titlePrefix: 1.5 };
+const WEIGHT = { fts: 1, phrase: 1.6, titleExact: 4, titlePrefix: 1.5, titleWords: 1.5 };
 const K = 10;
 
 /**
@@ -76,6 +76,8 @@ export class SearchEngine {
       lists.push({ ids: this.titleMatches(title, false, installs.ids), weight: WEIGHT.titleExact });
       if (parsed.prefixClause) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
     }
+
+    if (plain.length > 0) lists.push({ ids: this.titleWordMatches(lists, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.titleWords });
 
     const scores = new Map<number, number>();
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
@@ -152,6 +154,25 @@ export class SearchEngine {
       : `SELECT id FROM docs_records WHERE norm_title = ? AND install_id IN (SELECT value FROM json_each(?)) LIMIT 20`;
     const args = prefix ? [title, `${title}\uffff`, JSON.stringify(installs)] : [title, JSON.stringify(installs)];
     return (this.statement(sql).raw().all(...args) as [number][]).map((r) => r[0]);
+  }
+
+  /**
+   * Near-exact title signal: candidates whose title holds every query word as written (unstemmed;
+   * the word being typed as a prefix), shortest title first. Stemming alone ranks "Bond reference"
+   * above "Network bonding" for "bonding".
+   */
+  private titleWordMatches(lists: { ids: number[] }[], words: string[], lastIsPrefix: boolean): number[] {
+    const ids = [...new Set(lists.flatMap((l) => l.ids))];
+    if (ids.length === 0) return [];
+    const rows = this.statement('SELECT id, norm_title FROM docs_records WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+    const wanted = words.map((w) => normalizeTitle(w)).filter(Boolean);
+    return rows
+      .filter(([, title]) => {
+        const have = title.split(' ');
+        return wanted.every((w, i) => (lastIsPrefix && i === wanted.length - 1 ? have.some((h) => h.startsWith(w)) : have.includes(w)));
+      })
+      .sort((a, b) => a[1].length - b[1].length)
+      .map(([id]) => id);
   }
 
   private dropExcluded(ranked: [number, number][], notPart: string): [number, number][] {

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yazl from 'yazl';
+import { applyMigrations, openLocalDatabase } from '../../../main/services/local-db/local-database';
+import { DOCS_MIGRATIONS } from '../../../main/services/docs/docs-schema';
+import type { Manifest } from '../../../shared/api/docs';
+
+export function docsDb() {
+  const dir = mkdtempSync(join(tmpdir(), 'esd-docs-unit-'));
+  const db = openLocalDatabase(join(dir, 'local.sqlite'));
+  applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+  return { dir, db };
+}
+
+export const manifestOf = (topics: { id: string; title: string }[], overrides: Partial<Manifest> = {}): Manifest => ({
+  format: 1,
+  id: 'fixture-1-0-en',
+  product: 'Fixture',
+  version: '1.0',
+  language: 'en',
+  title: 'Fixture 1.0',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  toc: topics.map((t) => ({ title: t.title, topicId: t.id })),
+  topics: topics.map((t) => ({ id: t.id, title: t.title, file: `topics/${t.id}.html` })),
+  ...overrides,
+});
+
+/**
+ * Writes a package. `rename` swaps an entry name for another of the same length in the bytes
+ * afterwards, which is how a hostile package gets names (`../x`, `/x`) that yazl itself refuses.
+ */
+export async function writePackage(
+  dir: string,
+  manifest: unknown,
+  files: Record<string, string>,
+  rename: Record<string, string> = {},
+): Promise<string> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(JSON.stringify(manifest)), 'manifest.json');
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  let data = Buffer.concat(chunks);
+  for (const [from, to] of Object.entries(rename)) {
+    if (from.length !== to.length) throw new Error('same length only');
+    data = Buffer.from(data.toString('latin1').split(from).join(to), 'latin1');
+  }
+  const file = join(dir, `package-${Math.random().toString(36).slice(2)}.esdlib`);
+  writeFileSync(file, data);
+  return file;
+}
+
+export const page = (title: string, body: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
