@@ -20,6 +20,35 @@ const test = base.extend<object, { privacyPreview: Awaited<ReturnType<typeof sta
   ],
 });
 
+test('P7.1 a link to another site asks first; "don\'t ask again" is remembered per site and can be undone', async ({ page, context, privacyPreview }) => {
+  const demo = privacyPreview.demoAccount!;
+  await page.goto(privacyPreview.url);
+  await signInThroughBrowser(page, context, demo.email, demo.password);
+  await page.goto(`${privacyPreview.url}#/docs/read/contoso-storage-4-0-en/planning-replication-link`);
+  const link = page.locator('.docs-topic').getByRole('link', { name: 'partner guide' });
+  const dialog = page.getByRole('dialog', { name: 'Leave the app for another site?' });
+  await link.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: "Don't ask again for partner.example.org" }).check();
+  await dialog.getByRole('button', { name: 'Open in browser' }).click();
+  await expect(dialog).toBeHidden();
+  await link.click();
+  await expect(dialog).toBeHidden();
+
+  // The choice is listed in the privacy center and can be taken back.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My data' }).click();
+  await page.getByRole('link', { name: 'This computer' }).click();
+  await page.getByRole('button', { name: 'Ask again for partner.example.org' }).click();
+  await expect(page.getByText('Every link to another site asks first.')).toBeVisible();
+  await page.goto(`${privacyPreview.url}#/docs/read/contoso-storage-4-0-en/planning-replication-link`);
+  await link.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay here' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+});
+
+// Last in the file: it clears this preview's local data.
 test('the privacy center: see my data, correct it, withdraw consent, export, acknowledge the policy, clear this computer', async ({ page, context, privacyPreview }) => {
   const demo = privacyPreview.demoAccount!;
   await page.goto(privacyPreview.url);

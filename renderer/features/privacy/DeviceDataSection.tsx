@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ClearLocalDataDialog } from './ClearLocalDataDialog';
 import { formatSize } from './format';
+import { TrustedSites } from './TrustedSites';
 import { useDeviceData } from './use-privacy';
 
 /** P3.2: what this computer keeps (the desktop's cookies), with sizes, and the button that deletes it all. */
@@ -42,6 +43,7 @@ export function DeviceDataSection() {
           </table>
         </>
       )}
+      <TrustedSites />
       <ClearLocalDataDialog />
     </div>
   );
