@@ -97,10 +97,31 @@ describe('resumable downloads through proxies that cut connections', () => {
     await app.downloads.dispose();
     expect(app.downloads.get(job.id).state).toBe('queued');
     const restarted = app.restart();
+    // The job and its history come back from the local database.
+    expect(restarted.software.downloadViews().map((d) => d.id)).toEqual([job.id]);
     const done = await restarted.downloads.whenSettled(job.id);
     expect(done.state).toBe('passed');
     expect(Number(faults.log.at(-1)!.range!.slice(6, -1))).toBeGreaterThanOrEqual(1024 * 1024);
     expect(sha256(done.finalPath!)).toBe(IMG.sha256);
+  });
+
+  it('runs at most the configured number of downloads at once; the next one waits in the queue', async () => {
+    const one = softwareDesktop(api.url, token, { concurrency: 1 });
+    faults.stallAfter = 1024 * 1024;
+    const first = await one.software.download(IMG.productId, IMG.fileId);
+    await new Promise<void>((resolve) => {
+      const off = one.downloads.onProgress.on((p) => p.receivedBytes >= 1024 * 1024 && (off(), resolve()));
+    });
+    const second = await one.software.download('nwos', 'nwos-714-img');
+    expect(one.downloads.get(second.id).state).toBe('queued');
+    await one.downloads.pause(first.id);
+    expect((await one.downloads.whenSettled(second.id)).state).toBe('passed');
+    await one.downloads.resume(first.id);
+    expect((await one.downloads.whenSettled(first.id)).state).toBe('passed');
+    expect(one.software.downloadViews().map((d) => [d.fileName, d.state])).toEqual([
+      ['nwos-7.1.4-x86_64.img', 'passed'],
+      [IMG.name, 'passed'],
+    ]);
   });
 
   it('pauses, resumes from the same byte and can be cancelled, leaving no part file', async () => {
