@@ -91,7 +91,8 @@ function serve(ws: WebSocket, dispatch: Dispatch, origin: string): void {
     } catch {
       return; // not ours: ignore rather than crash the preview
     }
-    if (typeof message.id !== 'number') return;
+    // JSON.parse also returns null, numbers and strings: only an object with a numeric id is a call.
+    if (typeof message !== 'object' || message === null || typeof message.id !== 'number') return;
     // The Origin was checked at the upgrade; in a browser tab the page is the top-level frame.
     const result = await dispatch(message.method, message.input, { url: `${origin}/`, isTopFrame: true });
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
