@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from './services/settings/settings-migrations';
 import type { SettingsService } from './services/settings/settings-service';
 import { TelemetryService } from './services/telemetry/telemetry-service';
 import { createDesktopServices } from './services/desktop/desktop-services';
+import { linkTicketsToDesktop } from './services/desktop/tickets-link';
 import { DocsService } from './services/docs/docs-service';
 import { DownloadManager } from './services/downloads';
 import type { ProxyPlatform } from './services/desktop/proxy-config';
@@ -144,6 +145,7 @@ export function composeServices(deps: PlatformDeps) {
   };
 
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
+  const unlinkTickets = linkTicketsToDesktop(tickets, desktop.notifications);
 
   const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform });
   const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
@@ -163,6 +165,7 @@ export function composeServices(deps: PlatformDeps) {
     docs.dispose();
     software.stop();
     void downloads.dispose();
+    unlinkTickets();
     desktop.dispose();
     network.stop();
     session.cancelSignIn();

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import type { SessionState } from '../../shared/contract';
 import { NetworkIndicator } from '../features/network/NetworkIndicator';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { useOsNavigation } from '../features/palette/use-os-navigation';
 import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { PrivacyContact } from '../features/privacy/PrivacyContact';
 import { UsageReporter } from '../features/privacy/UsageReporter';
@@ -25,18 +27,22 @@ const NAV_ITEMS = [
 export function AppShell({ session }: Props) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
+  const { pathname, state, key } = useLocation();
   const firstRender = useRef(true);
+  useOsNavigation();
 
   // A route change replaces the page without a load, so move focus to the new content as a
-  // browser would; skip the first render so the skip link stays the first Tab stop.
+  // browser would; skip the first render so the skip link stays the first Tab stop. The command
+  // palette may name the control to land on instead (location state `focus`).
+  const focusTarget = (state as { focus?: unknown } | null)?.focus;
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
-  }, [pathname]);
+    const target = typeof focusTarget === 'string' ? document.getElementById(focusTarget) : null;
+    (target ?? main.current)?.focus();
+  }, [pathname, key, focusTarget]);
 
   return (
     <div className="shell">
@@ -53,6 +59,7 @@ export function AppShell({ session }: Props) {
       </a>
       <header className="header">
         <p className="header__product">{t('app.name')}</p>
+        <CommandPalette />
         <NetworkIndicator />
         <UserMenu session={session} />
       </header>

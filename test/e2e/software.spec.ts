@@ -38,12 +38,13 @@ test('a user applies for restricted software (P1.4), is told it was approved (P2
   await expect(page.getByTestId('application')).toContainText('Approved');
 
   // Watch for the progress bar: a 3 MB file on loopback may finish between two polls of an assertion.
-  await page.evaluate(() => {
-    const seen = ((window as unknown as { progressSeen: string[] }).progressSeen = [] as string[]);
+  // A string, not a function: this test project is typed for Node, without the DOM's types.
+  await page.evaluate(`
+    window.progressSeen = [];
     new MutationObserver(() => {
-      for (const bar of document.querySelectorAll('progress[aria-label^="Download progress"]')) seen.push(bar.getAttribute('aria-label')!);
+      for (const bar of document.querySelectorAll('progress[aria-label^="Download progress"]')) window.progressSeen.push(bar.getAttribute('aria-label'));
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
+  `);
   await page.getByRole('button', { name: 'Download svault-3.0.1-controller.bin' }).click();
   const licence = page.getByRole('dialog', { name: 'Licence agreement: StorageVault Controller' });
   await expect(licence.getByText('You may not redistribute it')).toBeVisible();
@@ -52,7 +53,7 @@ test('a user applies for restricted software (P1.4), is told it was approved (P2
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toContainText('PASS:', { timeout: 30_000 });
   await expect(verdict).toContainText('matches the vendor-signed manifest');
-  expect(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).toContain('Download progress of svault-3.0.1-controller.bin');
+  expect(await page.evaluate('window.progressSeen')).toContain('Download progress of svault-3.0.1-controller.bin');
   await expect(page.getByRole('button', { name: 'Show svault-3.0.1-controller.bin in its folder' })).toBeVisible();
   await screenshot(page, 'software-download-pass');
 
