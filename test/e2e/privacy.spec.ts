@@ -128,4 +128,6 @@ test('the privacy center: see my data, correct it, withdraw consent, export, ack
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+  // P5.7: the privacy contact stays at hand on the sign-in screen.
+  await expect(page.getByRole('link', { name: /^privacy@/ })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { BridgeError } from '../../app/bridge';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useAppInfo } from '../app-info/use-app-info';
+import { PrivacyContact } from '../privacy/PrivacyContact';
 import { useCancelSignIn, useSignIn } from './use-session';
 
 type Props = { session: Exclude<SessionState, { status: 'signed-in' }> };
@@ -55,6 +56,8 @@ export function SignInScreen({ session }: Props) {
             {t('session.demo', { email: info.demoAccount.email, password: info.demoAccount.password })}
           </p>
         )}
+        {/* P5.7: the privacy contact is at hand before signing in, and after an account was deleted. */}
+        <PrivacyContact />
       </div>
     </main>
   );

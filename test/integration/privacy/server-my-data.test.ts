@@ -74,4 +74,22 @@ describe('My data', () => {
     expect(data.categories.find((c) => c.id === 'feedback')!.records[0]).toMatchObject({ comment: `Thanks, ${ALICE.name}`, helpful: true });
     expect(data.categories.find((c) => c.id === 'devices')!.records.map((r) => r.serial)).toEqual(['NW-RT-20931', 'NW-SW-44810']);
   });
+
+  it('P1.3 the account data used to verify identity (company, industry, job) is listed with that purpose (P2.2)', async () => {
+    const account = (await myData(alice)).categories.find((c) => c.id === 'account')!;
+    expect(account.purposes).toContain('P2.2');
+    expect(account.records[0]).toMatchObject({ company: 'Northwind Networks', industry: ALICE.industry, job: ALICE.job });
+  });
+
+  it('P6.2 each category states how long it is kept, and retention differs by purpose', async () => {
+    const data = await myData(alice);
+    const retention = Object.fromEntries(data.categories.map((c) => [c.id, c.retention]));
+    expect(retention).toMatchObject({ identity: 'account-lifetime', 'service-requests': 'three-years-after-closure', 'sign-in-history': 'one-year', consents: 'until-withdrawn' });
+    expect(new Set(Object.values(retention)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('P2.7 what is kept for legal compliance says so, with its legal basis', async () => {
+    const requests = (await myData(alice)).categories.find((c) => c.id === 'rights-requests')!;
+    expect(requests).toMatchObject({ purposes: ['P2.7'], legalBasis: 'legal-obligation', retention: 'six-years-legal' });
+  });
 });

@@ -17,7 +17,7 @@ const file = async (caller: Caller, input: object) => {
 const confirm = (caller: Caller, id: string) => caller.request('POST', `/privacy/requests/${id}/confirm`);
 
 describe('rights requests', () => {
-  it('are due one month after receipt', async () => {
+  it('P5.6 are due one month after receipt; P2.5 an objection to product-improvement analysis is received for review', async () => {
     expect(new Date(oneMonthAfter(Date.UTC(2026, 5, 1, 12))).toISOString()).toBe('2026-07-01T12:00:00.000Z');
     expect(new Date(oneMonthAfter(Date.UTC(2026, 0, 31, 8))).toISOString()).toBe('2026-02-28T08:00:00.000Z');
     expect(new Date(oneMonthAfter(Date.UTC(2026, 11, 15))).toISOString()).toBe('2027-01-15T00:00:00.000Z');
