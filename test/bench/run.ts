@@ -4,6 +4,7 @@
  * does not exist yet says so and fails, rather than printing made-up numbers.
  */
 const AREAS: Record<string, () => Promise<Record<string, number>>> = {
+  docs: () => import('./docs').then((m) => m.docsBench()),
   downloads: () => import('./downloads').then((m) => m.benchDownloads()),
   export: () => import('./export').then((m) => m.benchExport()),
 };
