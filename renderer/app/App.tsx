@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionEvents } from '../features/session/use-session';
 import { SignInScreen } from '../features/session/SignInScreen';
+import { ProxySignInDialog } from '../features/network/ProxySignInDialog';
 import { useApplySettings } from '../features/settings/use-apply-settings';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AppShell } from './AppShell';
@@ -27,5 +28,11 @@ export function App() {
       </main>
     );
   }
-  return session.data.status === 'signed-in' ? <AppShell session={session.data} /> : <SignInScreen session={session.data} />;
+  return (
+    <>
+      {session.data.status === 'signed-in' ? <AppShell session={session.data} /> : <SignInScreen session={session.data} />}
+      {/* Signing in goes through the proxy too, so its prompt is there on every screen. */}
+      <ProxySignInDialog />
+    </>
+  );
 }

@@ -2,8 +2,14 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import docsEn from '../features/docs/i18n/en.json';
 import docsZh from '../features/docs/i18n/zh-CN.json';
+import networkEn from '../features/network/i18n/en.json';
+import networkZh from '../features/network/i18n/zh-CN.json';
+import paletteEn from '../features/palette/i18n/en.json';
+import paletteZh from '../features/palette/i18n/zh-CN.json';
 import privacyEn from '../features/privacy/i18n/en.json';
 import privacyZh from '../features/privacy/i18n/zh-CN.json';
+import settingsEn from '../features/settings/i18n/en.json';
+import settingsZh from '../features/settings/i18n/zh-CN.json';
 import softwareEn from '../features/software/i18n/en.json';
 import softwareZh from '../features/software/i18n/zh-CN.json';
 import ticketsEn from '../features/tickets/i18n/en.json';
@@ -13,8 +19,31 @@ import zhCN from './zh-CN.json';
 
 // Each feature keeps its messages beside it, under its own key: t('docs.search.placeholder').
 const resources = {
-  en: { translation: { ...en, docs: docsEn, software: softwareEn, tickets: ticketsEn, privacy: privacyEn } },
-  'zh-CN': { translation: { ...zhCN, docs: docsZh, software: softwareZh, tickets: ticketsZh, privacy: privacyZh } },
+  en: {
+    translation: {
+      ...en,
+      docs: docsEn,
+      software: softwareEn,
+      tickets: ticketsEn,
+      privacy: privacyEn,
+      palette: paletteEn,
+      // The foundation's settings and network messages stay in ./en.json; the features add theirs.
+      settings: { ...en.settings, ...settingsEn },
+      network: { ...en.network, ...networkEn },
+    },
+  },
+  'zh-CN': {
+    translation: {
+      ...zhCN,
+      docs: docsZh,
+      software: softwareZh,
+      tickets: ticketsZh,
+      privacy: privacyZh,
+      palette: paletteZh,
+      settings: { ...zhCN.settings, ...settingsZh },
+      network: { ...zhCN.network, ...networkZh },
+    },
+  },
 };
 
 // Resources are bundled (no HTTP backend): the app must work offline and under a strict CSP.

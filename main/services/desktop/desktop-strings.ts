@@ -26,7 +26,7 @@ const en = {
   unread: (count: number) => (count === 1 ? '1 unread answer' : `${count} unread answers`),
   noUnread: 'No unread answers',
   answeredTitle: 'An engineer answered',
-  answeredBody: (subject: string) => `New answer on “${subject}”. Click to open it.`,
+  answeredBody: (reference: string) => `New answer on ${reference}. Click to open it.`,
 };
 
 type Strings = typeof en;
@@ -53,7 +53,7 @@ const zhCN: Strings = {
   unread: (count: number) => `${count} 条未读回复`,
   noUnread: '没有未读回复',
   answeredTitle: '工程师已回复',
-  answeredBody: (subject: string) => `“${subject}”有新回复。点击打开。`,
+  answeredBody: (reference: string) => `${reference} 有新回复。点击打开。`,
 };
 
 export const DESKTOP_STRINGS: Record<Settings['language'], Strings> = { en, 'zh-CN': zhCN };

@@ -22,13 +22,13 @@ export class NotificationCenter {
   constructor(private readonly settings: SettingsService) {}
 
   /** An engineer answered a service request: notify (if the user wants notifications) and open it on click. */
-  ticketAnswered(ticket: { id: string; subject: string }): boolean {
+  ticketAnswered(ticket: { id: string; reference: string }): boolean {
     const path = `/tickets/${ticket.id}`;
     if (!this.settings.get().notifications || !isAppRoute(path)) return false;
     const strings = desktopStrings(this.settings.get().language);
-    // Subjects are user text: keep the notification short and free of control characters.
-    const subject = ticket.subject.replace(/[\p{Cc}\p{Cf}]/gu, ' ').slice(0, 80);
-    this.onNotify.fire({ title: strings.answeredTitle, body: strings.answeredBody(subject), path });
+    // The reference comes from the server: keep the notification short and free of control characters.
+    const reference = ticket.reference.replace(/[\p{Cc}\p{Cf}]/gu, ' ').slice(0, 80);
+    this.onNotify.fire({ title: strings.answeredTitle, body: strings.answeredBody(reference), path });
     return true;
   }
 

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { DiagnosticsPanel } from '../network/DiagnosticsPanel';
 import { SettingsForm } from './SettingsForm';
+import { UpdatesPanel } from './UpdatesPanel';
+import './settings.css';
 import { useSettings } from './use-settings';
 
 export function SettingsPage() {
@@ -16,17 +19,13 @@ export function SettingsPage() {
       <p className="page__intro">{t('settings.intro')}</p>
       <StatusMessage message={status && t(`settings.${status}`)} />
       {settings.isPending && <p>{t('app.loading')}</p>}
-      {settings.isError && (
-        <ErrorAlert error={settings.error} title={t('settings.loadFailed')} onRetry={() => void settings.refetch()} />
-      )}
+      {settings.isError && <ErrorAlert error={settings.error} title={t('settings.loadFailed')} onRetry={() => void settings.refetch()} />}
       {settings.data && (
         // Remounted when settings change (here or elsewhere) so the form shows what is in effect.
-        <SettingsForm
-          key={JSON.stringify(settings.data)}
-          settings={settings.data}
-          onSaved={(changed) => setStatus(changed ? 'saved' : 'noChanges')}
-        />
+        <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} onSaved={(changed) => setStatus(changed ? 'saved' : 'noChanges')} />
       )}
+      <DiagnosticsPanel />
+      <UpdatesPanel />
     </section>
   );
 }

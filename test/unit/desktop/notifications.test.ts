@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventPayload } from '../../../shared/contract';
+import { Emitter } from '../../../main/services/emitter';
+import { linkTicketsToDesktop } from '../../../main/services/desktop/tickets-link';
 import { DESKTOP_STRINGS } from '../../../main/services/desktop/desktop-strings';
 import { NotificationCenter, type DesktopNotification } from '../../../main/services/desktop/notification-center';
 import { SettingsService } from '../../../main/services/settings/settings-service';
@@ -16,8 +19,8 @@ describe('desktop notifications', () => {
     const center = new NotificationCenter(s);
     const shown: DesktopNotification[] = [];
     center.onNotify.on((n) => shown.push(n));
-    expect(center.ticketAnswered({ id: 'T-1001', subject: 'VPN drops\u0007 every hour' })).toBe(true);
-    expect(shown).toEqual([{ title: '工程师已回复', body: '“VPN drops  every hour”有新回复。点击打开。', path: '/tickets/T-1001' }]);
+    expect(center.ticketAnswered({ id: 't-1001', reference: 'SR-1001\u0007' })).toBe(true);
+    expect(shown).toEqual([{ title: '工程师已回复', body: 'SR-1001  有新回复。点击打开。', path: '/tickets/t-1001' }]);
   });
 
   it('stays quiet when the user turned notifications off, or the ticket id is not a safe route', () => {
@@ -25,9 +28,9 @@ describe('desktop notifications', () => {
     const center = new NotificationCenter(s);
     const shown: DesktopNotification[] = [];
     center.onNotify.on((n) => shown.push(n));
-    expect(center.ticketAnswered({ id: '../settings', subject: 'x' })).toBe(false);
+    expect(center.ticketAnswered({ id: '../settings', reference: 'x' })).toBe(false);
     s.update({ notifications: false });
-    expect(center.ticketAnswered({ id: 'T-1', subject: 'x' })).toBe(false);
+    expect(center.ticketAnswered({ id: 'T-1', reference: 'x' })).toBe(false);
     expect(shown).toEqual([]);
   });
 
@@ -47,5 +50,29 @@ describe('desktop notifications', () => {
     for (const [key, value] of Object.entries(DESKTOP_STRINGS['zh-CN']) as Array<[string, string | ((arg: never) => string)]>) {
       expect(typeof value === 'function' ? value('3' as never) : value, key).not.toBe('');
     }
+  });
+});
+
+describe('tickets to desktop', () => {
+  it('an engineer reply notifies and opens the request; status changes do not; the tray follows unread requests', async () => {
+    const center = new NotificationCenter(settings());
+    const tickets = {
+      onDidReceiveReply: new Emitter<EventPayload<'tickets.onDidReceiveReply'>>(),
+      onDidChange: new Emitter<EventPayload<'tickets.onDidChange'>>(),
+      list: async () => ({ items: [{ unread: true }, { unread: false }, { unread: true }] }),
+    };
+    const shown: DesktopNotification[] = [];
+    const counts: number[] = [];
+    center.onNotify.on((n) => shown.push(n));
+    center.onUnreadCount.on((n) => counts.push(n));
+    const unlink = linkTicketsToDesktop(tickets, center);
+    tickets.onDidReceiveReply.fire({ ticketId: 'tk_1', number: 'SR-1001', kind: 'reply', status: null });
+    tickets.onDidReceiveReply.fire({ ticketId: 'tk_1', number: 'SR-1001', kind: 'status', status: 'closed' });
+    expect(shown.map((n) => n.path)).toEqual(['/tickets/tk_1']);
+    tickets.onDidChange.fire({ reason: 'remote', ticketIds: ['tk_1'] });
+    await vi.waitFor(() => expect(counts).toEqual([2]));
+    unlink();
+    tickets.onDidReceiveReply.fire({ ticketId: 'tk_2', number: 'SR-1002', kind: 'reply', status: null });
+    expect(shown).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankPaletteEntries, type PaletteEntry } from '../../../main/services/desktop/palette-ranking';
+import { rankPaletteEntries, type PaletteEntry } from '../../../shared/palette-ranking';
 
 const entries: PaletteEntry[] = [
   { id: 'settings', kind: 'page', title: 'Settings', path: '/settings' },

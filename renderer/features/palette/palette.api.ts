@@ -1,0 +1,35 @@
+import type { PaletteEntry } from '../../../shared/palette-ranking';
+import { call, support } from '../../app/bridge';
+
+/** Results from the other domains' own bridge methods, as palette entries. */
+export const paletteSources = {
+  docs: async (query: string): Promise<PaletteEntry[]> => {
+    const result = await call(support().docs.search({ query, limit: 8, includeOnline: false }));
+    return result.hits.map((hit) => ({
+      id: `${hit.library}/${hit.topicId}`,
+      kind: 'doc',
+      title: hit.title,
+      subtitle: `${hit.product} ${hit.version}`,
+      path: `/docs/${encodeURIComponent(hit.library)}/${encodeURIComponent(hit.topicId)}`,
+    }));
+  },
+  tickets: async (query: string): Promise<PaletteEntry[]> => {
+    const result = await call(support().tickets.list({ q: query }));
+    return result.items.slice(0, 8).map((ticket) => ({
+      id: ticket.id,
+      kind: 'ticket',
+      title: ticket.title,
+      subtitle: `${ticket.number} · ${ticket.product}`,
+      keywords: [ticket.number, ticket.product],
+      path: `/tickets/${encodeURIComponent(ticket.id)}`,
+    }));
+  },
+} satisfies Record<string, (query: string) => Promise<PaletteEntry[]>>;
+
+export type PaletteSource = keyof typeof paletteSources;
+
+export const osNavigationApi = {
+  takePending: () => call(support().desktop.takePendingNavigation()),
+  onNavigate: (callback: (target: { path: string }) => void) => support().on('desktop.onNavigate', callback),
+  onCommand: (callback: (command: { command: 'openPalette' | 'checkForUpdates' }) => void) => support().on('desktop.onCommand', callback),
+};

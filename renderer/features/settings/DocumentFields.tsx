@@ -1,0 +1,49 @@
+import type { UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { Field } from '../../ui/Field';
+import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
+
+type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput> };
+
+const MIN_STORAGE_MB = 100;
+
+/** Documents and downloads: disk space for offline libraries, the download folder, remote content (P3.3). */
+export function DocumentFields({ form }: Props) {
+  const { t, i18n } = useTranslation();
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const storageError = errors.docsStorageLimitMb;
+  const hint = t('settings.docsStorageLimitHint', {
+    min: formatNumber(MIN_STORAGE_MB, i18n.language),
+    example: formatNumber(5120, i18n.language),
+    exampleGb: formatNumber(5, i18n.language, { style: 'unit', unit: 'gigabyte' }),
+  });
+
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('settings.sections.documents')}</legend>
+      <Field
+        id="settings-docs-storage"
+        label={t('settings.docsStorageLimit')}
+        hint={hint}
+        error={storageError && (storageError.type === 'server' ? storageError.message : t('settings.fieldErrors.docsStorageLimitMb', { min: MIN_STORAGE_MB }))}
+      >
+        {(control) => <input className="input input--narrow" type="number" min={MIN_STORAGE_MB} step={100} {...control} {...register('docsStorageLimitMb', { valueAsNumber: true })} />}
+      </Field>
+      <Field
+        id="settings-download-folder"
+        label={t('settings.downloadFolder')}
+        hint={t('settings.downloadFolderHint')}
+        error={errors.downloadFolder && (errors.downloadFolder.type === 'server' ? errors.downloadFolder.message : t('settings.fieldErrors.downloadFolder'))}
+      >
+        {(control) => <input className="input" spellCheck={false} autoComplete="off" {...control} {...register('downloadFolder')} />}
+      </Field>
+      <Field id="settings-docs-remote" label={t('settings.docsLoadRemoteContent')} hint={t('settings.docsLoadRemoteContentHint')}>
+        {(control) => <input className="checkbox" type="checkbox" {...control} {...register('docsLoadRemoteContent')} />}
+      </Field>
+    </fieldset>
+  );
+}
