@@ -126,7 +126,10 @@ export function composeServices(deps: PlatformDeps) {
     showItemInFolder: deps.showItemInFolder ?? ((path) => console.info(`show in folder: ${path}`)),
     ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
-  downloads.start();
+  // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
+  const followSession = (state: { status: string }) => (state.status === 'signed-in' ? downloads.start() : state.status === 'signed-out' && void downloads.suspend());
+  session.onDidChange.on(followSession);
+  followSession(session.get());
   void docs.start();
 
   const appInfo = (): AppInfo => ({

@@ -14,7 +14,8 @@
  *     concurrency?: 2, maxAttempts?: 6, statfs?, now?, sleep?
  *   });
  *   downloads.registerVerifier('docs', expectedHashVerifier);  // PASS iff size and sha256 match the job's
- *   downloads.start();                                          // resumes jobs left by the last run
+ *   downloads.start();                                          // when a user is signed in: resumes jobs left by the last run
+ *   downloads.suspend();                                        // at sign-out: stops transfers, keeps them queued
  *   const job = await downloads.enqueue({ kind: 'docs', url: '/docs/libraries/x/package',
  *     fileName: 'x.zip', expectedSize, expectedSha256, meta: { libraryId } });
  *   downloads.pause(id) · downloads.resume(id) · downloads.cancel(id) · downloads.remove(id)
@@ -93,11 +94,25 @@ export class DownloadManager {
     this.verifiers.set(kind, verifier);
   }
 
-  /** Picks up jobs an earlier run left queued or running, and starts the queue. */
+  /**
+   * Starts the queue: picks up jobs an earlier run left queued or running, and jobs stopped because
+   * the session had ended. Call it once a user is signed in (every download needs their token).
+   */
   start(): void {
     this.started = true;
-    for (const job of this.store.inStates(['downloading', 'verifying'])) this.store.update(job.id, { state: 'queued' });
+    for (const job of this.store.inStates(['downloading', 'verifying'])) {
+      if (!this.active.has(job.id)) this.store.update(job.id, { state: 'queued' });
+    }
+    for (const job of this.store.inStates(['error'])) {
+      if (job.errorCode === 'unauthorized') this.setState(job.id, { state: 'queued', errorCode: null, message: null });
+    }
     this.pump();
+  }
+
+  /** Stops every transfer without forgetting it (sign-out): the jobs stay queued until start(). */
+  async suspend(): Promise<void> {
+    this.started = false;
+    await Promise.all([...this.active.keys()].map((id) => this.stop(id, 'shutdown')));
   }
 
   async enqueue(request: DownloadRequest): Promise<DownloadJob> {

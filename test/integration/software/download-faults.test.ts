@@ -124,6 +124,25 @@ describe('resumable downloads through proxies that cut connections', () => {
     ]);
   });
 
+  it('waits, queued, while nobody is signed in, and continues after sign-in', async () => {
+    await app.downloads.suspend();
+    const job = await app.software.download(IMG.productId, IMG.fileId);
+    expect(app.downloads.get(job.id).state).toBe('queued');
+    expect(faults.log).toEqual([]);
+    app.downloads.start();
+    expect((await app.downloads.whenSettled(job.id)).state).toBe('passed');
+  });
+
+  it('continues a download the ended session stopped (401) at the next sign-in', async () => {
+    let current = 'revoked-token';
+    const desktop = softwareDesktop(api.url, token, { getAccessToken: async () => current });
+    const job = await desktop.software.download(IMG.productId, IMG.fileId);
+    expect(await desktop.downloads.whenSettled(job.id)).toMatchObject({ state: 'error', errorCode: 'unauthorized' });
+    current = token;
+    desktop.downloads.start();
+    expect((await desktop.downloads.whenSettled(job.id)).state).toBe('passed');
+  });
+
   it('pauses, resumes from the same byte and can be cancelled, leaving no part file', async () => {
     faults.stallAfter = 1024 * 1024;
     const job = await app.software.download(IMG.productId, IMG.fileId);
