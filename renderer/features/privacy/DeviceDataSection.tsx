@@ -34,7 +34,9 @@ export function DeviceDataSection() {
                   <td>{formatSize(item.bytes, i18n.language)}</td>
                   <td>
                     {item.tables.length > 0
-                      ? item.tables.map((table) => t('privacy.device.rows', { table: table.name, count: table.rows })).join(', ')
+                      ? item.tables
+                          .map((table) => t('privacy.device.rows', { table: t(`privacy.device.tables.${table.name}`, { defaultValue: table.name }), count: table.rows }))
+                          .join(', ')
                       : t('privacy.device.files', { count: item.files.length })}
                   </td>
                 </tr>
