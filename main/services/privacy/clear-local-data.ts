@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { SERVICE_FILES } from './device-data';
 
 /**
@@ -8,10 +9,11 @@ import { SERVICE_FILES } from './device-data';
  * few times because Windows may hold a file briefly after it was closed.
  */
 export async function removeDataFolderContents(dataDir: string): Promise<void> {
-  const entries = await readdir(dataDir).catch(() => [] as string[]);
-  await Promise.all(
-    entries.filter((name) => !SERVICE_FILES.test(name)).map((name) => rm(join(dataDir, name), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })),
-  );
+  const entries = (await readdir(dataDir).catch(() => [] as string[])).filter((name) => !SERVICE_FILES.test(name));
+  const results = await Promise.allSettled(entries.map((name) => rm(join(dataDir, name), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })));
+  // Everything that can go goes; what another program holds open is named, not silently left behind.
+  const left = entries.filter((_name, index) => results[index]!.status === 'rejected');
+  if (left.length) throw new AppError('storage', `These items in ${dataDir} are in use and could not be deleted: ${left.join(', ')}. Close other programs and try again.`);
 }
 
 export interface WipeSteps {
