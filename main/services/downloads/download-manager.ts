@@ -169,8 +169,10 @@ export class DownloadManager {
     const job = this.get(id);
     if (job.state === 'passed' || job.state === 'failed' || job.state === 'cancelled') return job;
     if (this.active.has(id)) await this.stop(id, 'cancel');
+    // State first: the queue must not pick the job up again while the part file is being deleted.
+    const cancelled = this.setState(id, { state: 'cancelled', receivedBytes: 0, etag: null, finishedAt: this.now() });
     await rm(job.partPath, { force: true });
-    return this.setState(id, { state: 'cancelled', receivedBytes: 0, etag: null, finishedAt: this.now() });
+    return cancelled;
   }
 
   /** Forgets a finished job (the downloaded file itself stays where it is). */
