@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { normalizeTitle, STOPWORDS } from './text';
+import { foldText, normalizeTitle, STOPWORDS } from './text';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchScope {
@@ -67,17 +67,13 @@ export class SearchEngine {
     lists.push({ ids: fts, weight: WEIGHT.fts });
 
     const plain = resolved.plainWords;
-    if (plain.length >= 2 && parsed.excluded.length === 0) {
-      const phrase = `${ftsString(plain.join(' '))}${parsed.prefixClause ? ' *' : ''}`;
-      lists.push({ ids: this.rank(phrase, filter, CANDIDATES), weight: WEIGHT.phrase });
-    }
     if (plain.length > 0) {
       const title = normalizeTitle(plain.join(' '));
       lists.push({ ids: this.titleMatches(title, false, installs.ids), weight: WEIGHT.titleExact });
       if (parsed.prefixClause) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
+      lists.push({ ids: this.titleWordMatches(lists, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.titleWords });
     }
-
-    if (plain.length > 0) lists.push({ ids: this.titleWordMatches(lists, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.titleWords });
+    if (plain.length >= 2) lists.push({ ids: this.phraseMatches(fts, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.phrase });
 
     const scores = new Map<number, number>();
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
@@ -89,29 +85,39 @@ export class SearchEngine {
   /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
   private resolve(parsed: ParsedQuery): { and: string; any: string; groups: string[]; plainWords: string[] } {
     const plainWords: string[] = [];
-    const groups = parsed.groups.map((group) =>
-      group
+    const df = (word: string) => (STOPWORDS.has(word) ? Infinity : this.vocabulary.df(word));
+    const resolved = parsed.groups.map((group) => {
+      let cost = 0;
+      const match = group
         .map((clause) => {
           if (clause === parsed.prefixClause) {
             const words = clause.words.slice(0, -1).map((w) => this.fix(w));
             const last = this.expandPrefix(clause.words[clause.words.length - 1]!);
             plainWords.push(...words, last.word);
+            cost += Math.min(last.df, ...words.map(df));
             return words.length ? `(${words.map(ftsString).join(' ')} ${last.match})` : last.match;
           }
           if (clause.phrase) {
             plainWords.push(...clause.words);
+            cost += Math.min(...clause.words.map(df));
             return clauseMatch(clause);
           }
           const word = this.fix(clause.words[0]!);
           plainWords.push(word);
+          cost += df(word);
           return ftsString(word);
         })
-        .join(' OR '),
-    );
-    // Stop words are left out of the AND when other words remain: they narrow nothing and cost time.
-    const meaningful = groups.filter((g, i) => !(parsed.groups[i]!.length === 1 && !parsed.groups[i]![0]!.phrase && STOPWORDS.has(plainWordOf(g))));
-    const and = (meaningful.length ? meaningful : groups).map((g) => `(${g})`).join(' AND ');
-    return { and, any: groups.map((g) => `(${g})`).join(' OR '), groups, plainWords };
+        .join(' OR ');
+      return { match, cost };
+    });
+    // Words in a large share of the records (stop words, a short prefix's many completions) are left
+    // out of the AND when rarer words remain: they barely change the ranking but cost the most time,
+    // and the title and phrase signals still use them.
+    const common = Math.max(50, this.vocabulary.documents * 0.08);
+    let kept = resolved.filter((g) => g.cost <= common);
+    if (kept.length === 0) kept = [resolved.reduce((a, b) => (b.cost < a.cost ? b : a))];
+    const groups = resolved.map((g) => g.match);
+    return { and: kept.map((g) => `(${g.match})`).join(' AND '), any: kept.map((g) => `(${g.match})`).join(' OR '), groups, plainWords };
   }
 
   private fix(word: string): string {
@@ -119,7 +125,7 @@ export class SearchEngine {
     return this.vocabulary.correct(word) ?? word;
   }
 
-  private expandPrefix(prefix: string): { word: string; match: string } {
+  private expandPrefix(prefix: string): { word: string; match: string; df: number } {
     let stem = prefix;
     let completions = this.vocabulary.complete(stem);
     if (completions.length === 0) {
@@ -130,9 +136,9 @@ export class SearchEngine {
       }
     }
     const alternatives = completions.map(ftsString);
-    if (stem.length >= 2) alternatives.push(`${ftsString(stem)} *`);
-    if (alternatives.length === 0) alternatives.push(ftsString(stem));
-    return { word: stem, match: `(${alternatives.join(' OR ')})` };
+    // FTS5's own prefix search walks every indexed term with that start: only when the vocabulary knows none.
+    if (alternatives.length === 0) alternatives.push(stem.length >= 3 ? `${ftsString(stem)} *` : ftsString(stem));
+    return { word: stem, match: `(${alternatives.join(' OR ')})`, df: completions.reduce((sum, w) => sum + this.vocabulary.df(w), 0) || Infinity };
   }
 
   private rank(match: string, filter: string | null, limit: number): number[] {
@@ -149,11 +155,33 @@ export class SearchEngine {
 
   private titleMatches(title: string, prefix: boolean, installs: number[]): number[] {
     if (!title) return [];
-    const sql = prefix
-      ? `SELECT id FROM docs_records WHERE norm_title >= ? AND norm_title < ? AND install_id IN (SELECT value FROM json_each(?)) ORDER BY length(norm_title) LIMIT 20`
-      : `SELECT id FROM docs_records WHERE norm_title = ? AND install_id IN (SELECT value FROM json_each(?)) LIMIT 20`;
-    const args = prefix ? [title, `${title}\uffff`, JSON.stringify(installs)] : [title, JSON.stringify(installs)];
-    return (this.statement(sql).raw().all(...args) as [number][]).map((r) => r[0]);
+    // The title index alone picks the rows (an install filter in SQL makes SQLite scan the install instead).
+    const rows = (
+      prefix
+        ? this.statement('SELECT id, install_id FROM docs_records WHERE norm_title >= ? AND norm_title < ? ORDER BY norm_title LIMIT 200').raw().all(title, `${title}\uffff`)
+        : this.statement('SELECT id, install_id FROM docs_records WHERE norm_title = ? LIMIT 200').raw().all(title)
+    ) as [number, number][];
+    const allowed = new Set(installs);
+    return rows.filter(([, install]) => allowed.has(install)).slice(0, 20).map(([id]) => id);
+  }
+
+  /**
+   * Phrase signal, computed on the candidates only: those whose text holds the query's words in
+   * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of").
+   */
+  private phraseMatches(candidates: number[], words: string[], lastIsPrefix: boolean): number[] {
+    const text = this.statement('SELECT title, body FROM docs_fts WHERE rowid = ?').raw();
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const gap = '[^\\p{L}\\p{N}]+';
+    const last = words.length - 1;
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${words.map((w, i) => escape(w) + (lastIsPrefix && i === last ? '' : '(?![\\p{L}\\p{N}])')).join(gap)}`,
+      'u',
+    );
+    return candidates.slice(0, 40).filter((id) => {
+      const row = text.get(id) as [string, string] | undefined;
+      return row ? pattern.test(foldText(`${row[0]} ${row[1]}`)) : false;
+    });
   }
 
   /**
@@ -188,13 +216,15 @@ export class SearchEngine {
     if (ranked.length === 0) return [];
     const ids = JSON.stringify(ranked.map((r) => r[0]));
     const snippets = new Map<number, string>();
-    try {
-      const rows = this.statement(
-        `SELECT rowid, snippet(docs_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) FROM docs_fts WHERE docs_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      ).raw().all(anyMatch, ids) as [number, string][];
-      for (const [id, snippet] of rows) snippets.set(id, snippet);
-    } catch {
-      // fall back to the text's start below
+    // Per row, with rowid = ?, so FTS5 seeks the row instead of matching the whole index.
+    const snippet = this.statement(`SELECT snippet(docs_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) FROM docs_fts WHERE docs_fts MATCH ? AND rowid = ?`).pluck();
+    for (const [id] of ranked) {
+      try {
+        const text = snippet.get(anyMatch, id) as string | undefined;
+        if (text) snippets.set(id, text);
+      } catch {
+        // fall back to the text's start below
+      }
     }
     const rows = this.statement(
       `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, substr(f.body, 1, 200)
@@ -239,4 +269,3 @@ function clauseMatch(clause: Clause): string {
   return ftsString(clause.words.join(' '));
 }
 
-const plainWordOf = (group: string) => (group.startsWith('"') && group.endsWith('"') ? group.slice(1, -1) : '');

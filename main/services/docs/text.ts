@@ -5,6 +5,9 @@
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
 export function foldText(text: string): string {
+  // Most manual text is ASCII: skip the Unicode decomposition it does not need.
+  // eslint-disable-next-line no-control-regex -- the ASCII range
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

@@ -8,29 +8,37 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * where fuzzy scans of the index take 100 ms), and prefix expansion binary-searches its sorted list.
  */
 export class Vocabulary {
-  private df = new Map<string, number>();
+  private counts = new Map<string, number>();
   private sorted: string[] = [];
+  /** Search records in ready libraries: what a document frequency is a share of. */
+  documents = 0;
 
   load(db: Database.Database): void {
     const rows = db
       .prepare("SELECT t.term AS term, sum(t.df) AS df FROM docs_terms t JOIN docs_installs i ON i.id = t.install_id WHERE i.state = 'ready' GROUP BY t.term")
       .raw()
       .all() as [string, number][];
-    this.df = new Map(rows);
+    this.counts = new Map(rows);
     this.sorted = rows.map((r) => r[0]).sort();
+    this.documents = (db.prepare("SELECT count(*) FROM docs_records r JOIN docs_installs i ON i.id = r.install_id WHERE i.state = 'ready'").pluck().get() as number) ?? 0;
   }
 
   has(word: string): boolean {
-    return this.df.has(word);
+    return this.counts.has(word);
+  }
+
+  /** In how many topics the word occurs (0 when unknown). */
+  df(word: string): number {
+    return this.counts.get(word) ?? 0;
   }
 
   /** The most frequent known word one edit (insert, delete, replace, swap) away, or null. */
   correct(word: string): string | null {
-    if (word.length < 4 || this.df.size === 0) return null;
+    if (word.length < 4 || this.counts.size === 0) return null;
     let best: string | null = null;
     let bestDf = 0;
     for (const candidate of edits1(word)) {
-      const df = this.df.get(candidate) ?? 0;
+      const df = this.counts.get(candidate) ?? 0;
       if (df > bestDf) {
         best = candidate;
         bestDf = df;
@@ -45,7 +53,7 @@ export class Vocabulary {
     for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && found.length < scanLimit; i++) {
       const term = this.sorted[i]!;
       if (!term.startsWith(prefix)) break;
-      found.push([term, this.df.get(term)!]);
+      found.push([term, this.counts.get(term)!]);
     }
     return found.sort((a, b) => b[1] - a[1]).slice(0, max).map((f) => f[0]);
   }
@@ -57,7 +65,7 @@ export class Vocabulary {
     let bestDf = 0;
     for (const candidate of edits1(prefix)) {
       const first = this.complete(candidate, 1, 200)[0];
-      const df = first ? this.df.get(first)! : 0;
+      const df = first ? this.counts.get(first)! : 0;
       if (df > bestDf) {
         best = candidate;
         bestDf = df;
