@@ -1,4 +1,16 @@
+import { queueRequest } from '../integration/tickets/desktop-tickets';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
+
+type Preview = Parameters<Parameters<typeof test>[2]>[0]['preview'];
+
+/** The demo account starts without service requests: send one through the tickets service, as its form does. */
+async function aTicket(preview: Preview) {
+  const existing = (await preview.services.tickets.list()).items[0];
+  if (existing) return existing;
+  await queueRequest(preview.services.tickets, 'Firmware upgrade stalls at 42 percent');
+  await preview.services.tickets.sendNow();
+  return (await preview.services.tickets.list()).items[0]!;
+}
 
 // Real Chromium, the preview's real services and the embedded reference API; the OS side (deep
 // links, proxy challenges) is driven through the same DesktopService main/platform calls.
@@ -68,10 +80,29 @@ test('a deep link opens the right screen; a hostile one is refused and changes n
   expect(desktop.openDeepLink('enterprise-support://tickets/../../privacy')).toBe(false);
   expect(desktop.openDeepLink('enterprise-support://settings?reset=1')).toBe(false);
   await expect(page).toHaveURL(/#\/docs/);
+  const ticket = await aTicket(preview);
+  expect(desktop.openDeepLink(`enterprise-support://tickets/${ticket.id}`)).toBe(true);
+  await expect(page).toHaveURL(new RegExp(`#/tickets/${ticket.id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(ticket.title);
   expect(desktop.openDeepLink('enterprise-support://docs/netos-7.2/bgp-setup')).toBe(true);
-  await expect(page).toHaveURL(/#\/docs\/netos-7\.2\/bgp-setup$/);
-  expect(desktop.openDeepLink('enterprise-support://tickets/T-1001')).toBe(true);
-  await expect(page).toHaveURL(/#\/tickets\/T-1001$/);
+  await expect(page).toHaveURL(/#\/docs\/read\/netos-7\.2\/bgp-setup$/);
+});
+
+test('the palette searches service requests and software at once and opens the one chosen', async ({ page, preview }) => {
+  const ticket = await aTicket(preview);
+  const word = ticket.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox').fill(word);
+  const option = page.getByRole('option').filter({ hasText: ticket.title });
+  await expect(option).toBeVisible();
+  await expect(option).toContainText('Service request');
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(`#/tickets/${ticket.id}$`));
+
+  const product = (await preview.services.software.catalogue({})).products[0]!;
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox').fill(product.name);
+  await expect(page.getByRole('option').filter({ hasText: product.name }).first()).toContainText('Software');
 });
 
 test('a proxy that asks for credentials gets a sign-in prompt; a refusal asks again; cancel gives up', async ({ page, preview }) => {

@@ -44,9 +44,10 @@ export function deepLinkPath(link: DeepLink): string {
     case 'ticket':
       return `/tickets/${link.id}`;
     case 'software':
-      return `/software/${link.id}`;
+      // The software screen has no page per product: the catalogue opens with that product asked for.
+      return `/software?product=${link.id}`;
     case 'doc':
-      return `/docs/${link.library}/${link.topic}`;
+      return `/docs/read/${link.library}/${link.topic}`;
   }
 }
 

@@ -5,7 +5,12 @@ import { deepLinkPath, parseDeepLink } from './deep-link';
 export type DesktopCommand = (typeof DESKTOP_COMMANDS)[number];
 
 // The only screens the OS (deep links, notifications, tray, menu) may send the window to.
-const ROUTES = [/^\/(docs|software|tickets|privacy|settings|profile)$/, /^\/(tickets|software)\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, /^\/docs\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/];
+const ROUTES = [
+  /^\/(docs|software|tickets|privacy|settings|profile)$/,
+  /^\/tickets\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+  /^\/software\?product=[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+  /^\/docs\/read\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+];
 export const isAppRoute = (path: string) => !path.includes('..') && ROUTES.some((route) => route.test(path));
 
 /**

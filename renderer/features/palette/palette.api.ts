@@ -10,7 +10,7 @@ export const paletteSources = {
       kind: 'doc',
       title: hit.title,
       subtitle: `${hit.product} ${hit.version}`,
-      path: `/docs/${encodeURIComponent(hit.library)}/${encodeURIComponent(hit.topicId)}`,
+      path: `/docs/read/${encodeURIComponent(hit.library)}/${encodeURIComponent(hit.topicId)}`,
     }));
   },
   tickets: async (query: string): Promise<PaletteEntry[]> => {
@@ -22,6 +22,17 @@ export const paletteSources = {
       subtitle: `${ticket.number} · ${ticket.product}`,
       keywords: [ticket.number, ticket.product],
       path: `/tickets/${encodeURIComponent(ticket.id)}`,
+    }));
+  },
+  software: async (query: string): Promise<PaletteEntry[]> => {
+    const result = await call(support().software.catalogue({ q: query }));
+    return result.products.slice(0, 8).map((product) => ({
+      id: product.id,
+      kind: 'software',
+      title: product.name,
+      subtitle: product.releases[0]?.version ?? product.summary,
+      keywords: [product.id, product.summary],
+      path: `/software?product=${encodeURIComponent(product.id)}`,
     }));
   },
 } satisfies Record<string, (query: string) => Promise<PaletteEntry[]>>;

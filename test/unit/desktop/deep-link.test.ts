@@ -7,8 +7,8 @@ describe('deep links', () => {
   it.each([
     ['enterprise-support://tickets/T-1001', { kind: 'ticket', id: 'T-1001' }, '/tickets/T-1001'],
     ['enterprise-support://tickets/42/', { kind: 'ticket', id: '42' }, '/tickets/42'],
-    ['enterprise-support://software/router-os_7', { kind: 'software', id: 'router-os_7' }, '/software/router-os_7'],
-    ['enterprise-support://docs/netos-7.2/bgp-setup', { kind: 'doc', library: 'netos-7.2', topic: 'bgp-setup' }, '/docs/netos-7.2/bgp-setup'],
+    ['enterprise-support://software/router-os_7', { kind: 'software', id: 'router-os_7' }, '/software?product=router-os_7'],
+    ['enterprise-support://docs/netos-7.2/bgp-setup', { kind: 'doc', library: 'netos-7.2', topic: 'bgp-setup' }, '/docs/read/netos-7.2/bgp-setup'],
     ['ENTERPRISE-SUPPORT://Tickets/abc', { kind: 'ticket', id: 'abc' }, '/tickets/abc'],
   ])('opens %s on the right screen', (url, link, path) => {
     expect(parseDeepLink(url)).toEqual(link);
@@ -75,7 +75,7 @@ describe('navigation from the OS', () => {
     expect(desktop.takePendingNavigation()).toEqual({ path: '/tickets/T-1' });
     expect(desktop.takePendingNavigation()).toBeNull();
     desktop.openDeepLink('enterprise-support://docs/lib/topic');
-    expect(seen).toEqual(['/docs/lib/topic']);
+    expect(seen).toEqual(['/docs/read/lib/topic']);
   });
 
   it('ignores a refused link and routes that are not app screens', () => {
