@@ -62,8 +62,9 @@ export class RightsRequests {
     }
     const at = this.now();
     if (request.kind === 'erase') {
-      this.complete(id, at);
+      // Erase first: if it fails, the request still waits and can be confirmed again.
       this.erasure.erase(userId, at);
+      this.complete(id, at);
     } else {
       this.db.transaction(() => {
         this.state.restrict(userId, at);

@@ -57,7 +57,8 @@ export async function appendLocalData(zipPath: string, parts: LocalPart[]): Prom
     const entries = await entriesOf(source);
     const output = new ZipFile();
     for (const entry of entries) {
-      if (entry.fileName.endsWith('/')) continue;
+      // local-data/ is ours to write: an entry of that name from the service is not copied over it.
+      if (entry.fileName.endsWith('/') || entry.fileName.startsWith('local-data/')) continue;
       output.addReadStreamLazy(entry.fileName, { compressionLevel: 1 }, (callback) => source.openReadStream(entry, callback));
     }
     const manifest = parts.map((part) => ({ path: part.path, sha256: createHash('sha256').update(part.content).digest('hex'), bytes: part.content.length }));
@@ -66,7 +67,8 @@ export async function appendLocalData(zipPath: string, parts: LocalPart[]): Prom
     output.end();
     await pipeline(output.outputStream as Readable, createWriteStream(temp, { mode: 0o600 }));
     await rename(temp, zipPath);
-    return [...entries.map((e) => e.fileName), ...parts.map((p) => p.path), 'local-data/manifest.json'];
+    const copied = entries.map((e) => e.fileName).filter((name) => !name.endsWith('/') && !name.startsWith('local-data/'));
+    return [...copied, ...parts.map((p) => p.path), 'local-data/manifest.json'];
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
