@@ -42,6 +42,8 @@ export interface PlatformDeps {
   updater?: UpdaterAdapter | null;
   /** The OS file dialog (Electron); absent in the preview, where the renderer sends a picked file's bytes. */
   pickFiles?: () => Promise<string[]>;
+  /** The OS dialogs for documentation import and export (Electron); absent in the preview (the CLI does it there). */
+  pickDocsPath?: (purpose: 'import-folder' | 'import-package' | 'export-package', suggestedName?: string) => Promise<string | null>;
   /** Electron: clears the session's storage (cache, web storage, cookies) for "clear local data". */
   clearBrowserStorage?: () => Promise<void>;
   /** Electron: restarts the app after "clear local data", so no service keeps anything in memory. */
@@ -118,6 +120,7 @@ export function composeServices(deps: PlatformDeps) {
     fetch: deps.fetch,
     isOnline: () => network.get().online,
     storageLimitBytes: () => deps.settings.get().docsStorageLimitMb * 1024 * 1024,
+    ...(deps.pickDocsPath ? { pickPath: deps.pickDocsPath } : {}),
   });
   const software = new SoftwareService({
     api: userApi,

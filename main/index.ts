@@ -80,6 +80,19 @@ async function main(): Promise<void> {
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? [] : picked.filePaths;
     },
+    // Documentation import/export: main works only on paths the user chose here, never one from the renderer.
+    pickDocsPath: async (purpose, suggestedName) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const filters = [{ name: 'Documentation library', extensions: ['esdlib', 'zip'] }];
+      if (purpose === 'export-package') {
+        const options = { defaultPath: suggestedName, filters };
+        const saved = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return saved.canceled || !saved.filePath ? null : saved.filePath;
+      }
+      const options = { properties: [purpose === 'import-folder' ? 'openDirectory' : 'openFile'] as ('openDirectory' | 'openFile')[], ...(purpose === 'import-package' ? { filters } : {}) };
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
   });
 
   const dispatch = createDispatcher({

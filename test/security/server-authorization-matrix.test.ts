@@ -64,8 +64,12 @@ describe('server authorization matrix (P6.1: only authorised people see personal
     expect(await probe!(null)).toBe(401);
   });
 
-  it.each(OWNED.filter((route) => route.startsWith('GET ')))("%s on Alice's resource: Alice gets it", async (route) => {
-    expect(await owned[route]!(aliceToken)).toBe(200);
+  it.each(OWNED.filter((route) => route.startsWith('GET ')))("%s on Alice's resource: Alice gets it, marked not to be cached anywhere", async (route) => {
+    const response = await fetch(`${api.url}${owned[route]!.path}`, { headers: { authorization: `Bearer ${aliceToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toMatch(/no-store/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    await response.arrayBuffer();
   });
 
   it.each(ROUTES.filter((route) => ROUTE_TABLE[route]?.access === 'bearer'))('%s asks anonymous callers and invalid tokens to sign in (401, Bearer challenge)', async (route) => {

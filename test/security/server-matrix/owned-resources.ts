@@ -1,8 +1,11 @@
 import { DEMO_DEVICES } from '../../../server/tickets/seed-tickets';
 import { caller, newKey, ticketBody, uploadFile } from '../../integration/tickets/ticket-api-helpers';
 
-/** One request on a resource the owner created, made as any caller (token null: anonymous). */
-export type Probe = (token: string | null) => Promise<number>;
+/** One request on a resource the owner created, made as any caller (token null: anonymous); answers the status. */
+export type Probe = ((token: string | null) => Promise<number>) & { path?: string };
+
+/** A GET probe that also tells its path, so the owner's answer can be inspected. */
+const getProbe = (apiUrl: string, path: string): Probe => Object.assign((t: string | null) => json(apiUrl, t, 'GET', path), { path });
 
 const json = (apiUrl: string, token: string | null, method: string, path: string, body?: unknown, key?: string) =>
   caller(apiUrl, token)(method, path, { ...(body !== undefined ? { body } : {}), ...(key ? { key } : {}) }).then((r) => r.status);
@@ -22,17 +25,18 @@ export async function createOwnedResources(apiUrl: string, ownerToken: string, o
   const applicationId = ((await owner('GET', '/software/applications')).body as { applications: { id: string }[] }).applications[0]!.id;
   const deviceId = DEMO_DEVICES.find((device) => device.owner.id === ownerDeviceOwnerId)!.id;
 
-  return {
-    'GET /tickets/:id': (t) => json(apiUrl, t, 'GET', `/tickets/${ticketId}`),
+  const probes: Record<string, Probe> = {
+    'GET /tickets/:id': getProbe(apiUrl, `/tickets/${ticketId}`),
     'POST /tickets/:id/comments': (t) => json(apiUrl, t, 'POST', `/tickets/${ticketId}/comments`, { body: 'Matrix probe' }, newKey()),
     'POST /tickets/:id/close': (t) => json(apiUrl, t, 'POST', `/tickets/${ticketId}/close`),
     'POST /tickets/:id/reopen': (t) => json(apiUrl, t, 'POST', `/tickets/${ticketId}/reopen`),
     'POST /tickets/:id/attachments': (t) => uploadFile(apiUrl, t, ticketId, 'probe.log', new Uint8Array([1])).then((r) => r.status),
-    'GET /tickets/:id/attachments/:attachmentId': (t) => json(apiUrl, t, 'GET', `/tickets/${ticketId}/attachments/${attachmentId}`),
-    'GET /devices/:id': (t) => json(apiUrl, t, 'GET', `/devices/${deviceId}`),
-    'GET /privacy/exports/:id': (t) => json(apiUrl, t, 'GET', `/privacy/exports/${exportId}`),
-    'GET /privacy/exports/:id/download': (t) => json(apiUrl, t, 'GET', `/privacy/exports/${exportId}/download`),
+    'GET /tickets/:id/attachments/:attachmentId': getProbe(apiUrl, `/tickets/${ticketId}/attachments/${attachmentId}`),
+    'GET /devices/:id': getProbe(apiUrl, `/devices/${deviceId}`),
+    'GET /privacy/exports/:id': getProbe(apiUrl, `/privacy/exports/${exportId}`),
+    'GET /privacy/exports/:id/download': getProbe(apiUrl, `/privacy/exports/${exportId}/download`),
     'POST /privacy/requests/:id/confirm': (t) => json(apiUrl, t, 'POST', `/privacy/requests/${requestId}/confirm`),
-    'GET /software/applications/:id': (t) => json(apiUrl, t, 'GET', `/software/applications/${applicationId}`),
+    'GET /software/applications/:id': getProbe(apiUrl, `/software/applications/${applicationId}`),
   };
+  return probes;
 }
