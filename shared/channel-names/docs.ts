@@ -18,5 +18,7 @@ export const DOCS_METHODS = [
   'docs.deleteScope',
   'docs.feedback',
   'docs.remoteImage',
+  'docs.importFromDisk',
+  'docs.exportToDisk',
 ] as const;
 export const DOCS_EVENTS = ['docs.onDidChangeLibraries', 'docs.onProgress'] as const;

@@ -34,6 +34,8 @@ export const LibrariesSchema = z.object({
   catalogueOnline: z.boolean(),
   diskBytes: z.number(),
   storageLimitBytes: z.number(),
+  /** Import and export through the OS dialogs (the desktop app, not the browser preview). */
+  canUseDisk: z.boolean(),
 });
 export type Libraries = z.infer<typeof LibrariesSchema>;
 
@@ -127,6 +129,9 @@ export const docsMethods = {
   'docs.feedback': { input: FeedbackInputSchema, output: z.void() },
   /** Fetched by main only after the user chose "load remote content" for the topic (P3.3). */
   'docs.remoteImage': { input: z.strictObject({ url: z.url({ protocol: /^https$/ }).max(2048) }), output: z.object({ dataUrl: z.string() }) },
+  /** Opens the OS dialog in main; null when the user cancelled. */
+  'docs.importFromDisk': { input: z.strictObject({ kind: z.enum(['folder', 'package']) }), output: z.object({ libraryId: z.string(), topicCount: z.number() }).nullable() },
+  'docs.exportToDisk': { input: LibraryInput, output: z.object({ file: z.string(), topics: z.number(), bytes: z.number() }).nullable() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const docsEvents = {

@@ -7,7 +7,7 @@ type DocsMethod = (typeof DOCS_METHODS)[number];
 /** Bridge handlers of the docs domain: one line each, calling a service. */
 export function docsHandlers(s: Services): { [M in DocsMethod]: Handler<M> } {
   return {
-    'docs.libraries': () => s.docs.libraries.list(),
+    'docs.libraries': async () => ({ ...(await s.docs.libraries.list()), canUseDisk: s.docs.canUseDisk }),
     'docs.install': ({ libraryId }) => s.docs.libraries.install(libraryId),
     'docs.pause': ({ libraryId }) => s.docs.libraries.pause(libraryId),
     'docs.resume': ({ libraryId }) => s.docs.libraries.resume(libraryId),
@@ -25,5 +25,7 @@ export function docsHandlers(s: Services): { [M in DocsMethod]: Handler<M> } {
     'docs.deleteScope': ({ id }) => s.docs.reader.deleteScope(id),
     'docs.feedback': (input) => s.docs.feedback(input),
     'docs.remoteImage': ({ url }) => s.docs.remoteImage(url),
+    'docs.importFromDisk': ({ kind }) => s.docs.importFromDisk(kind),
+    'docs.exportToDisk': ({ libraryId }) => s.docs.exportToDisk(libraryId),
   };
 }

@@ -10,6 +10,7 @@ import { assetDirFor, type ImportJob } from './import-job';
 import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
+import { exportPackage } from './package-export';
 import { ReaderService } from './reader-service';
 import { SearchEngine, type SearchScope } from './search-engine';
 
@@ -21,6 +22,8 @@ export interface DocsServiceDeps {
   fetch: FetchLike;
   isOnline: () => boolean;
   storageLimitBytes: () => number;
+  /** The OS dialogs (Electron only): import and export work on paths the user picked, never on one from the renderer. */
+  pickPath?: (purpose: 'import-folder' | 'import-package' | 'export-package', suggestedName?: string) => Promise<string | null>;
 }
 
 const REMOTE_IMAGE_MAX = 5 * 1024 * 1024;
@@ -55,6 +58,32 @@ export class DocsService {
 
   importLocal(job: ImportJob) {
     return this.libraries.importLocal(job);
+  }
+
+  get canUseDisk(): boolean {
+    return Boolean(this.deps.pickPath);
+  }
+
+  /** Imports a folder of HTML manuals or a package file the user picks (null: they cancelled). */
+  async importFromDisk(kind: 'folder' | 'package'): Promise<{ libraryId: string; topicCount: number } | null> {
+    const path = await this.requirePicker()(kind === 'folder' ? 'import-folder' : 'import-package');
+    if (!path) return null;
+    const result = await this.importLocal(kind === 'folder' ? { kind: 'folder', dir: path } : { kind: 'package', file: path, source: 'package' });
+    return { libraryId: result.libraryId, topicCount: result.topicCount };
+  }
+
+  /** Writes an installed library as a package file where the user picks (null: they cancelled). */
+  async exportToDisk(libraryId: string): Promise<{ file: string; topics: number; bytes: number } | null> {
+    const install = this.store.readyInstall(libraryId);
+    if (!install) throw new AppError('not_found', 'This library is not installed.');
+    const file = await this.requirePicker()('export-package', `${libraryId}.esdlib`);
+    if (!file) return null;
+    return { file, ...(await exportPackage(this.deps.db, this.deps.dataDir, install, file)) };
+  }
+
+  private requirePicker() {
+    if (!this.deps.pickPath) throw new AppError('validation', 'Importing and exporting files needs the desktop app; in the browser preview use "npm run docs -- import/export".');
+    return this.deps.pickPath;
   }
 
   /** Local results first (instant, offline); then, when the service answers, online hits from libraries not installed. */

@@ -63,7 +63,7 @@ export class LibraryManager {
     for (const job of this.deps.downloads.list()) if (job.kind === KIND && job.state === 'passed' && job.finalPath) void this.importDownloaded(job);
   }
 
-  async list(): Promise<Libraries> {
+  async list(): Promise<Omit<Libraries, 'canUseDisk'>> {
     let catalogueOnline = true;
     try {
       this.catalogue = CatalogueSchema.parse(await this.deps.api.request({ method: 'GET', path: '/docs/libraries', schema: CatalogueSchema })).libraries;

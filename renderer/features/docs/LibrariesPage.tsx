@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatBytesText } from './format';
+import { DiskTransfer } from './DiskTransfer';
 import { LibraryRow } from './LibraryRow';
 import { StorageSettings } from './StorageSettings';
 import { useLibraries, useLibraryProgress } from './use-docs';
@@ -27,6 +28,7 @@ export function LibrariesPage() {
           <LibraryRow key={library.id} library={library} progress={progress[library.id]} />
         ))}
       </ul>
+      {libraries.data.canUseDisk && <DiskTransfer libraries={libraries.data.libraries} />}
       <StorageSettings />
     </section>
   );

@@ -21,6 +21,8 @@ export const docsApi = {
   deleteScope: (id: number) => call(support().docs.deleteScope({ id })),
   feedback: (input: FeedbackInput) => call(support().docs.feedback(input)),
   remoteImage: (url: string) => call(support().docs.remoteImage({ url })),
+  importFromDisk: (kind: 'folder' | 'package') => call(support().docs.importFromDisk({ kind })),
+  exportToDisk: (libraryId: string) => call(support().docs.exportToDisk({ libraryId })),
   openExternal: (url: string) => call(support().app.openExternal({ url })),
   onLibrariesChanged: (callback: (change: EventPayload<'docs.onDidChangeLibraries'>) => void) => support().on('docs.onDidChangeLibraries', callback),
   onProgress: (callback: (progress: EventPayload<'docs.onProgress'>) => void) => support().on('docs.onProgress', callback),
