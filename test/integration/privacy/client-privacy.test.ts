@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelemetryBatchSchema } from '../../../shared/api/privacy';
 import { startTestApi, type TestApi } from '../server/helpers';
-import { ALICE, BERND } from './api-helpers';
+import { DEMO_USERS } from '../../../server/db/seed-demo';
+import { ALICE, BERND, CHEN } from './api-helpers';
 import { desktopApp } from './desktop-app';
 import { readZip } from './zip-reader';
 
@@ -94,6 +95,29 @@ describe('privacy center in the desktop app', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(app.relaunches).toHaveLength(1);
     app.services.dispose();
+  });
+});
+
+describe('rights requests from the app (P5.3-P5.6)', () => {
+  it('P5.6 the app confirms a restriction by signing in again in the browser, and the service completes it', async () => {
+    const app = desktopApp(api, CHEN);
+    await app.signIn();
+    const request = await app.services.privacy.createRequest({ kind: 'restrict' });
+    expect(request.status).toBe('confirmation-needed');
+    const confirmed = await app.services.privacy.confirmRequest(request.id);
+    expect(confirmed).toMatchObject({ id: request.id, status: 'completed' });
+    expect(app.services.session.get()).toMatchObject({ status: 'signed-in', user: { email: CHEN.email } });
+    expect(await app.services.privacy.recommendations()).toEqual({ status: 'restricted', items: [] });
+  });
+
+  it('P5.4 an erasure confirmed from the app ends the session on this computer', async () => {
+    const li = DEMO_USERS[3];
+    const app = desktopApp(api, li);
+    await app.signIn();
+    const request = await app.services.privacy.createRequest({ kind: 'erase' });
+    expect(await app.services.privacy.confirmRequest(request.id)).toMatchObject({ status: 'completed' });
+    await expect(app.services.profile.get()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(app.services.session.get()).toMatchObject({ status: 'signed-out' });
   });
 });
 
