@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test as base } from '@playwright/test';
 import { startPreview } from '../../main/preview/start-preview';
 import { readZip } from '../integration/privacy/zip-reader';
@@ -44,6 +45,22 @@ test('P7.1 a link to another site asks first; "don\'t ask again" is remembered p
   await link.click();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Stay here' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+});
+
+test('every privacy center section, with the policy notice, has no serious accessibility violations', async ({ page, context, privacyPreview }) => {
+  await page.goto(privacyPreview.url);
+  await signInThroughBrowser(page, context, privacyPreview.demoAccount!.email, privacyPreview.demoAccount!.password);
+  for (const section of ['data', 'consents', 'requests', 'export', 'device', 'usage', 'disclosures', 'policy']) {
+    await page.goto(`${privacyPreview.url}#/privacy/${section}`);
+    await expect(page.getByRole('heading', { name: 'My data', level: 1 })).toBeVisible();
+    await expect(page.getByRole('region', { name: /The privacy policy changed/ })).toBeVisible();
+    await expect(page.getByText('Loading…')).toHaveCount(0);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, section).toEqual([]);
+  }
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
 });
