@@ -11,6 +11,12 @@ test('a user applies for restricted software (P1.4), is told it was approved (P2
   await expect(page.getByRole('heading', { name: 'Software', level: 1 })).toBeVisible();
   await expect(page.getByText('svault-3.0.1-controller.bin')).toBeVisible();
 
+  // A deep link (or the command palette) opens one product: the filter is in the URL.
+  await page.evaluate("location.hash = '#/software?product=toolkit'");
+  await expect(page.getByRole('combobox', { name: 'Product' })).toHaveValue('toolkit');
+  await expect(page.getByText('toolkit-2.4.0-linux-x64.tar.gz')).toBeVisible();
+  await expect(page.getByText('svault-3.0.1-controller.bin')).toHaveCount(0);
+
   // Filters: one product, one version, a search.
   await page.getByRole('combobox', { name: 'Product' }).selectOption({ label: 'NW-OS Router Firmware' });
   await page.getByRole('combobox', { name: 'Version' }).selectOption('7.1.4');

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { AccessApplication, CatalogueQuery } from '../../../shared/api/software';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
@@ -13,7 +14,22 @@ import './software.css';
 /** Software: the catalogue with filters, the user's access applications, and verified downloads. */
 export function SoftwarePage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<CatalogueQuery>({});
+  // The filters live in the URL (/software?product=nwos&version=7.2.0&q=img), so deep links and the
+  // command palette can open a product, and Back returns to the previous filters.
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => {
+    const q: CatalogueQuery = {};
+    const [productId, version, text] = [params.get('product'), params.get('version'), params.get('q')];
+    if (productId) q.productId = productId;
+    if (version) q.version = version;
+    if (text) q.q = text;
+    return q;
+  }, [params]);
+  const setQuery = (next: CatalogueQuery) =>
+    setParams(
+      Object.fromEntries(Object.entries({ product: next.productId, version: next.version, q: next.q }).filter((entry): entry is [string, string] => Boolean(entry[1]))),
+      { replace: true },
+    );
   const [announcement, setAnnouncement] = useState<string>();
   const catalogue = useCatalogue(query);
   const onDecided = useCallback(
