@@ -7,7 +7,8 @@ import { postForm, readLoginForm } from '../integration/helpers/oauth-flow';
  */
 export function fakeBrowser(credentials: { email: string; password: string }, options: { tamper?: (redirect: URL) => void; beforeRedirect?: () => void } = {}) {
   const pages: { status: number; url: string }[] = [];
-  const open = async (authorizeUrl: string) => {
+  const visits: Promise<void>[] = [];
+  const visit = async (authorizeUrl: string) => {
     const page = await fetch(authorizeUrl);
     const form = readLoginForm(await page.text(), authorizeUrl);
     const response = await postForm(form.action, { ...form.fields, ...credentials });
@@ -19,5 +20,12 @@ export function fakeBrowser(credentials: { email: string; password: string }, op
     options.beforeRedirect?.();
     await fetch(redirect);
   };
-  return { open, pages };
+  const open = (authorizeUrl: string) => {
+    const done = visit(authorizeUrl);
+    visits.push(done);
+    return done;
+  };
+  /** Resolves when every page this browser was asked to open has been dealt with. */
+  const idle = () => Promise.all(visits).then(() => undefined);
+  return { open, pages, idle };
 }

@@ -70,7 +70,7 @@ describe('sign-in through the system browser (authorization code + PKCE, loopbac
     const wrong = fakeBrowser({ email: DEMO_ACCOUNT.email, password: 'wrong-password' });
     const app = desktop(wrong);
     const { authorizeUrl } = await app.session.signIn();
-    await new Promise((r) => setTimeout(r, 200));
+    await wrong.idle();
     expect(wrong.pages[0]?.status).toBe(401);
     expect(app.session.get().status).toBe('signing-in');
     await fakeBrowser(DEMO_ACCOUNT).open(authorizeUrl);
@@ -92,7 +92,7 @@ describe('sign-in through the system browser (authorization code + PKCE, loopbac
   });
 
   it('can be cancelled while waiting for the browser', async () => {
-    const app = desktop({ open: async () => undefined, pages: [] });
+    const app = desktop({ open: async () => undefined, pages: [], idle: async () => undefined });
     const { authorizeUrl } = await app.session.signIn();
     const redirectUri = new URL(authorizeUrl).searchParams.get('redirect_uri')!;
     app.session.cancelSignIn();
