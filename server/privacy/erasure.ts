@@ -18,7 +18,8 @@ export class Erasure {
   erase(userId: string, now: number): void {
     const person = this.db.prepare('SELECT name, email FROM users WHERE id = ?').get(userId) as { name: string; email: string } | undefined;
     if (!person || this.state.isErased(userId)) return;
-    const subject = { userId, name: person.name, email: person.email, now };
+    const tasks: (() => void)[] = [];
+    const subject = { userId, name: person.name, email: person.email, now, afterCommit: (task: () => void) => void tasks.push(task) };
     this.db.pragma('secure_delete = ON');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM oauth_tokens WHERE user_id = ?').run(userId);
@@ -28,6 +29,7 @@ export class Erasure {
       this.exports.deleteAllFor(userId);
       this.state.markErased(userId, now);
     })();
+    for (const task of tasks) task();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');

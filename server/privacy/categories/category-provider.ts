@@ -4,7 +4,14 @@ import type { CategoryInfo } from '../../../shared/api/privacy';
 export type Row = Record<string, unknown>;
 
 /** The person being erased, so providers can scrub their name and e-mail out of free text too. */
-export type ErasureSubject = { userId: string; name: string; email: string; now: number };
+export type ErasureSubject = {
+  userId: string;
+  name: string;
+  email: string;
+  now: number;
+  /** Work outside the database (files) that must happen only once the transaction committed. */
+  afterCommit: (task: () => void) => void;
+};
 
 /**
  * One category of personal data (P5.1): what it is and why (P2, P8.1), how to show it, export it and

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -25,6 +27,18 @@ export function plantTicket(db: Database, owner: { id: string; name: string; ema
     );
   }
   return id;
+}
+
+/** An attachment of a ticket, row and file, stored the way the tickets service stores them. */
+export function plantAttachment(db: Database, ticketId: string, content: string): string {
+  const id = randomUUID();
+  const dir = join(dirname(db.name), 'ticket-attachments');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, id), content);
+  db.prepare('INSERT INTO ticket_attachments (id, ticket_id, name, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id, ticketId, 'router-log.txt', Buffer.byteLength(content), 'a'.repeat(64), Date.UTC(2026, 4, 1, 1),
+  );
+  return join(dir, id);
 }
 
 /** A "help me get this" request (P1.2) and a document comment (P2.1), as the software and docs services store them. */

@@ -5,7 +5,8 @@ import { RightsRequestSchema } from '../../../shared/api/privacy';
 import { requestCode, authorizeParams, createPkce } from '../helpers/oauth-flow';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE, BERND, signedIn } from './api-helpers';
-import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
+import { existsSync } from 'node:fs';
+import { plantAttachment, plantSoftwareAndFeedback, plantTicket } from './plant-data';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi()));
@@ -25,6 +26,7 @@ describe('erasure (deregistration)', () => {
     const alice = await signedIn(api, ALICE);
     const ticketId = plantTicket(api.app.db, ALICE);
     plantSoftwareAndFeedback(api.app.db, ALICE);
+    const attachment = plantAttachment(api.app.db, ticketId, `Log of ${ALICE.name}`);
     await alice.request('PUT', '/privacy/consents', { kind: 'marketing', granted: true });
     await alice.request('POST', '/privacy/exports');
     expect(databaseBytes(api.dbPath)).toContain(ALICE.email);
@@ -51,6 +53,9 @@ describe('erasure (deregistration)', () => {
     const ticket = api.app.db.prepare('SELECT contact_json, requester_ip, title, description FROM tickets WHERE id = ?').get(ticketId);
     expect(ticket).toEqual({ contact_json: '{}', requester_ip: '', title: 'Router reboots (reported by [removed])', description: 'Please call [removed] at [removed].' });
 
+    // Attachments cannot be anonymised: row and file are gone.
+    expect(api.app.db.prepare('SELECT count(*) AS n FROM ticket_attachments WHERE ticket_id = ?').get(ticketId)).toEqual({ n: 0 });
+    expect(existsSync(attachment)).toBe(false);
     for (const table of ['software_help_requests', 'software_applications', 'doc_feedback']) {
       expect(api.app.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).get(ALICE.id), table).toEqual({ n: 0 });
     }

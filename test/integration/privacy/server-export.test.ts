@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportJobSchema, ExportManifestSchema } from '../../../shared/api/privacy';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE, CHEN, signedIn, type Caller } from './api-helpers';
-import { plantTicket } from './plant-data';
+import { plantAttachment, plantTicket } from './plant-data';
 import { readZip } from './zip-reader';
 import { waitForExport } from './api-helpers';
 
@@ -27,7 +27,7 @@ async function exportOf(caller: Caller) {
 
 describe('export (P5.1)', () => {
   it('P5.1 the export is a ZIP with one JSON file per category, CSV for tabular ones and a manifest with the SHA-256 of each file', async () => {
-    plantTicket(api.app.db, ALICE, 3);
+    plantAttachment(api.app.db, plantTicket(api.app.db, ALICE, 3), 'router log');
     await alice.request('PUT', '/privacy/consents', { kind: 'analytics', granted: true });
     const { job, done } = await exportOf(alice);
     expect(done.status).toBe('ready');
@@ -55,9 +55,10 @@ describe('export (P5.1)', () => {
     const csv = files.get('sign-in-history.csv')!.toString().split('\r\n');
     expect(csv[0]).toBe('at,ip,method,thirdParty');
     expect(csv.filter(Boolean).length).toBe(signIns.length + 1);
-    const tickets = JSON.parse(files.get('service-requests.json')!.toString()) as { comments: unknown[]; contact: { email: string } }[];
+    const tickets = JSON.parse(files.get('service-requests.json')!.toString()) as { comments: unknown[]; attachments: unknown[]; contact: { email: string } }[];
     expect(tickets.at(-1)).toMatchObject({ contact: { email: ALICE.email }, requesterIp: '198.51.100.23' });
     expect(tickets.at(-1)!.comments).toHaveLength(3);
+    expect(tickets.at(-1)).toMatchObject({ attachments: [{ name: 'router-log.txt', size: 10, sha256: 'a'.repeat(64) }] });
     const consents = JSON.parse(files.get('consents.json')!.toString());
     expect(consents).toEqual([expect.objectContaining({ kind: 'analytics', newValue: true })]);
   });
