@@ -130,7 +130,11 @@ export function composeServices(deps: PlatformDeps) {
     ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
   // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
-  const followSession = (state: { status: string }) => (state.status === 'signed-in' ? downloads.start() : state.status === 'signed-out' && void downloads.suspend());
+  const followSession = (state: { status: string }) => {
+    if (state.status === 'signed-in') downloads.start();
+    if (state.status === 'signed-out') void downloads.suspend();
+    if (state.status === 'signed-in' || state.status === 'signed-out') void software.followSession(state.status === 'signed-in');
+  };
   session.onDidChange.on(followSession);
   followSession(session.get());
   void docs.start();

@@ -33,6 +33,7 @@ export class SoftwareService {
   private readonly downloads: DownloadManager;
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private watching = false;
 
   constructor(private readonly options: SoftwareServiceOptions) {
     this.api = options.api;
@@ -123,6 +124,21 @@ export class SoftwareService {
     const job = this.downloads.get(downloadId);
     if (job.kind !== SOFTWARE_KIND) throw new AppError('not_found', 'This download is not in the list any more.');
     return job;
+  }
+
+  /**
+   * At sign-in, learns which applications are pending, so their result is announced even when the
+   * Software screen is not open (P2.2); at sign-out, forgets them and stops asking.
+   */
+  async followSession(signedIn: boolean): Promise<void> {
+    if (signedIn && !this.watching) {
+      this.watching = true;
+      await this.applications().catch(() => undefined);
+    } else if (!signedIn) {
+      this.watching = false;
+      this.pending.clear();
+      this.stop();
+    }
   }
 
   stop(): void {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessApplication } from '../../../shared/api/software';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { softwareDesktop } from './desktop';
-import { ALICE, CHEN, tokenFor } from './helpers';
+import { ALICE, BERND, CHEN, call, tokenFor } from './helpers';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi()));
@@ -19,6 +19,19 @@ describe('the software service the bridge calls', () => {
     await expect.poll(() => decided.length).toBe(1);
     expect(decided[0]).toMatchObject({ id: application.id, status: 'approved' });
     app.software.stop();
+  });
+
+  it('picks up pending applications at sign-in, so a decision is announced even if the Software screen is never opened (P2.2)', async () => {
+    const token = await tokenFor(api.url, BERND);
+    await call(api.url, '/software/applications', token, { method: 'POST', body: { productId: 'svault', reason: 'Firmware audit for the Munich site', phone: '+49 89 2180' } });
+    const app = softwareDesktop(api.url, token);
+    const decided: AccessApplication[] = [];
+    app.software.onApplicationDecided.on((a) => decided.push(a));
+    await app.software.followSession(true);
+    expect(decided).toEqual([]);
+    api.clock.advance(3_000);
+    await expect.poll(() => decided.map((a) => a.status)).toEqual(['approved']);
+    await app.software.followSession(false);
   });
 
   it('asks for the licence before the first download of a product, then downloads, verifies and shows the file', async () => {
