@@ -105,5 +105,7 @@ export const serviceRequestsCategory: CategoryProvider = {
     ).run(params);
     // Stored answers to retried calls repeat the contact details.
     if (hasTables(db, 'idempotency_keys')) db.prepare('DELETE FROM idempotency_keys WHERE user_id = @userId').run(params);
+    // A role that only made sense for a person who can sign in.
+    if (hasTables(db, 'ticket_company_admins')) db.prepare('DELETE FROM ticket_company_admins WHERE user_id = @userId').run(params);
   },
 };

@@ -27,6 +27,7 @@ describe('erasure (deregistration)', () => {
     const ticketId = plantTicket(api.app.db, ALICE);
     plantSoftwareAndFeedback(api.app.db, ALICE);
     const attachment = plantAttachment(api.app.db, ticketId, `Log of ${ALICE.name}`);
+    api.app.db.prepare('INSERT OR IGNORE INTO ticket_company_admins (user_id) VALUES (?)').run(ALICE.id);
     await alice.request('PUT', '/privacy/consents', { kind: 'marketing', granted: true });
     await alice.request('POST', '/privacy/exports');
     expect(databaseBytes(api.dbPath)).toContain(ALICE.email);
@@ -56,6 +57,7 @@ describe('erasure (deregistration)', () => {
     // Attachments cannot be anonymised: row and file are gone.
     expect(api.app.db.prepare('SELECT count(*) AS n FROM ticket_attachments WHERE ticket_id = ?').get(ticketId)).toEqual({ n: 0 });
     expect(existsSync(attachment)).toBe(false);
+    expect(api.app.db.prepare('SELECT count(*) AS n FROM ticket_company_admins WHERE user_id = ?').get(ALICE.id)).toEqual({ n: 0 });
     for (const table of ['software_help_requests', 'software_applications', 'doc_feedback']) {
       expect(api.app.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).get(ALICE.id), table).toEqual({ n: 0 });
     }
