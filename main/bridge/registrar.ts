@@ -29,7 +29,9 @@ const KNOWN = new Set<string>(METHOD_NAMES);
 export function createDispatcher({ handlers, isTrustedOrigin, onInternalError }: DispatcherOptions): Dispatch {
   return async (method, input, sender) => {
     if (typeof method !== 'string' || !KNOWN.has(method)) {
-      return fail(new AppError('unknown_channel', `There is no bridge method named ${JSON.stringify(String(method)).slice(0, 80)}.`));
+      // Never String() a non-string: an object whose toString is not a function makes it throw.
+      const name = typeof method === 'string' ? JSON.stringify(method).slice(0, 80) : `of type ${method === null ? 'null' : typeof method}`;
+      return fail(new AppError('unknown_channel', `There is no bridge method named ${name}.`));
     }
     if (!sender.isTopFrame || !isTrustedOrigin(sender.url)) {
       return fail(new AppError('forbidden_sender', 'Only the app itself may call this.'));

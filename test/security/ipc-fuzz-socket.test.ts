@@ -40,6 +40,7 @@ describe('IPC fuzzing over the browser preview socket', () => {
       fc.string(),
       fc.uint8Array({ maxLength: 256 }).map((bytes) => Buffer.from(bytes)),
     );
+    client.sendRaw('{"id":-1,"method":{"toString":1}}'); // once crashed the dispatcher (String() on it threw)
     fc.assert(fc.property(frames, (frame) => void client.sendRaw(frame)), { numRuns: 1_000 });
     expect(await client.call('app.info', undefined)).toEqual({ ok: true, value: undefined });
     expect(crashes).toEqual([]);
