@@ -160,7 +160,7 @@ export const PolicyVersionSchema = z.object({
   summary: z.object({ en: z.string(), 'zh-CN': z.string() }),
 });
 export const PolicySchema = z.object({
-  current: PolicyVersionSchema.extend({ text: z.string() }),
+  current: PolicyVersionSchema.extend({ text: z.object({ en: z.string(), 'zh-CN': z.string() }) }),
   history: z.array(PolicyVersionSchema),
   acknowledgedVersion: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),

@@ -22,10 +22,9 @@ export function PolicySection() {
               ? t('privacy.policy.acknowledged', { version: policy.data.acknowledgedVersion })
               : t('privacy.policy.notAcknowledged')}
           </p>
-          {i18n.language !== 'en' && <p className="field__hint">{t('privacy.policy.englishOnly')}</p>}
-          <div className="privacy__policy-text" tabIndex={0} role="document" aria-label={t('privacy.policy.textLabel')} lang="en">
-            {policy.data.current.text.split('\n\n').map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
+          <div className="privacy__policy-text" tabIndex={0} role="document" aria-label={t('privacy.policy.textLabel')}>
+            {summaryOf(policy.data.current.text, i18n.language).split('\n\n').map((paragraph, index) => (
+              <p key={index}>{paragraph.replace(/\n/g, i18n.language === 'zh-CN' ? '' : ' ')}</p>
             ))}
           </div>
           <h3>{t('privacy.policy.history')}</h3>

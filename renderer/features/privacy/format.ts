@@ -16,5 +16,5 @@ export function formatSize(bytes: number, language: string): string {
   return `${formatNumber(value, language, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
 }
 
-/** The policy's change summary in the UI language. */
+/** A text the service sends in both languages (the policy, its change summaries), in the UI language. */
 export const summaryOf = (summary: { en: string; 'zh-CN': string }, language: string) => (language === 'zh-CN' ? summary['zh-CN'] : summary.en);

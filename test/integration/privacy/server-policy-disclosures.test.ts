@@ -16,7 +16,9 @@ describe('policy, contact and disclosures', () => {
     const policy = PolicySchema.parse(await alice.get('/privacy/policy'));
     expect(policy.current).toMatchObject({ version: '2026.2', effectiveAt: '2026-05-15T00:00:00.000Z' });
     expect(policy.current.summary.en).toMatch(/disclosure register/);
-    expect(policy.current.text.length).toBeGreaterThan(500);
+    expect(policy.current.text.en.length).toBeGreaterThan(500);
+    // The same ten sections in Simplified Chinese.
+    expect(policy.current.text['zh-CN'].split('\n\n')).toHaveLength(policy.current.text.en.split('\n\n').length);
     expect(policy.acknowledgedVersion).toBeNull();
     expect(policy.history.map((v) => v.version)).toEqual(['2026.2', '2026.1']);
 
