@@ -6,6 +6,7 @@
 const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   docs: () => import('./docs').then((m) => m.docsBench()),
   downloads: () => import('./downloads').then((m) => m.benchDownloads()),
+  tickets: () => import('./tickets').then((m) => m.benchTickets()),
   export: () => import('./export').then((m) => m.benchExport()),
 };
 const PLANNED = ['docs', 'downloads', 'tickets', 'export', 'ui'];

@@ -41,6 +41,7 @@ const RETRYABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
 export class TicketOutbox {
   private running: Promise<void> | null = null;
   private again = false;
+  private resetRequested = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sending: number | null = null;
   private stopped = false;
@@ -77,7 +78,8 @@ export class TicketOutbox {
 
   /** Sends what is due now. Concurrent calls share one run, so the queue is never sent twice at once. */
   flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
-    if (options.ignoreBackoff) this.resetBackoff();
+    // Applied by the run itself, so an attempt failing right now cannot re-arm the wait afterwards.
+    if (options.ignoreBackoff) this.resetRequested = true;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -85,6 +87,10 @@ export class TicketOutbox {
     this.running = (async () => {
       do {
         this.again = false;
+        if (this.resetRequested) {
+          this.resetRequested = false;
+          this.resetBackoff();
+        }
         await this.drain();
       } while (this.again && !this.stopped);
     })().finally(() => (this.running = null));
@@ -110,7 +116,7 @@ export class TicketOutbox {
   private async drain(): Promise<void> {
     while (!this.stopped) {
       const user = this.o.currentUser();
-      const head = user ? this.o.store.outbox(user)[0] : undefined;
+      const head = user ? this.o.store.head(user) : undefined;
       if (!head) return;
       if (head.next_attempt_at > this.now()) return this.schedule(head.next_attempt_at - this.now());
       this.sending = head.seq;

@@ -102,6 +102,11 @@ export class TicketsStore {
     return this.db.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq').all(userId) as OutboxRow[];
   }
 
+  /** The oldest item: the only one that may be sent next. */
+  head(userId: string): OutboxRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq LIMIT 1').get(userId) as OutboxRow | undefined;
+  }
+
   insertOutbox(row: Omit<OutboxRow, 'seq' | 'attempts' | 'last_error'>): number {
     return Number(
       this.db
