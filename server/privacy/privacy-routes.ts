@@ -11,6 +11,7 @@ import { PRIVACY_CONTACT } from './policy/policy-documents';
 import { createPrivacyModule } from './privacy-module';
 
 const IdParams = z.object({ id: z.uuid('Not a valid id.') });
+export const TELEMETRY_PER_MINUTE = 60;
 
 /** Parses a JSON body with its schema, or answers the error and returns undefined. */
 function body<S extends z.ZodType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | undefined {
@@ -104,7 +105,8 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: ApiContext): vo
   );
 
   // P2.8: anonymous usage statistics. A request that identifies its sender is refused, not stripped.
-  app.post('/telemetry/events', async (request, reply) => {
+  // Anonymous, so limited per address instead of per account.
+  app.post('/telemetry/events', { config: { rateLimit: { max: TELEMETRY_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
     if (request.headers.authorization !== undefined || request.headers.cookie !== undefined) {
       return sendError(reply, new AppError('validation', 'Usage statistics are anonymous: send them without credentials.'));
     }

@@ -41,12 +41,15 @@ export class RightsRequests {
     const at = this.now();
     const id = randomUUID();
     const purpose = input.kind === 'object' ? input.purpose : null;
-    this.db
-      .prepare(
-        `INSERT INTO privacy_requests (id, user_id, kind, purpose, note, status, received_at, due_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`,
-      )
-      .run(id, userId, input.kind, purpose, input.note ?? '', at, oneMonthAfter(at));
-    this.db.transaction(() => this.settle(userId, id, input))();
+    // Filed and settled together: a request is never left half-handled.
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO privacy_requests (id, user_id, kind, purpose, note, status, received_at, due_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`,
+        )
+        .run(id, userId, input.kind, purpose, input.note ?? '', at, oneMonthAfter(at));
+      this.settle(userId, id, input);
+    })();
     return this.get(userId, id);
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisclosuresSchema, PolicySchema } from '../../../shared/api/privacy';
+import { TELEMETRY_PER_MINUTE } from '../../../server/privacy/privacy-routes';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE, callerWith, signedIn, type Caller } from './api-helpers';
 
@@ -68,5 +69,19 @@ describe('anonymous usage statistics (P2.8)', () => {
     expect((await post({ events: [event], user: ALICE.email })).status).toBe(400);
     expect((await post({ events: [event] }, { authorization: `Bearer ${alice.token}` })).status).toBe(400);
     expect((api.app.db.prepare('SELECT count(*) AS n FROM telemetry_events').get() as { n: number }).n).toBe(before);
+  });
+
+  it('P2.8 limits how many batches one address may send per minute', async () => {
+    const limited = await startTestApi();
+    try {
+      const send = () =>
+        fetch(`${limited.url}/telemetry/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: [event] }) });
+      const statuses = [];
+      for (let i = 0; i <= TELEMETRY_PER_MINUTE; i++) statuses.push((await send()).status);
+      expect(statuses.slice(0, TELEMETRY_PER_MINUTE).every((status) => status === 200)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 });
