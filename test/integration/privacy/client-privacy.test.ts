@@ -6,12 +6,15 @@ import { TelemetryBatchSchema } from '../../../shared/api/privacy';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { ALICE, BERND, CHEN } from './api-helpers';
-import { desktopApp } from './desktop-app';
+import { desktopApp, disposeDesktopApps } from './desktop-app';
 import { readZip } from './zip-reader';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi({ now: Date.now })));
-afterAll(() => api.close());
+afterAll(async () => {
+  disposeDesktopApps();
+  await api.close();
+});
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -94,7 +97,6 @@ describe('privacy center in the desktop app', () => {
     expect(existsSync(join(app.dataDir, 'local.sqlite-wal'))).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(app.relaunches).toHaveLength(1);
-    app.services.dispose();
   });
 });
 

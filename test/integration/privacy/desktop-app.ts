@@ -10,6 +10,13 @@ import type { TestApi } from '../server/helpers';
 
 export type SentRequest = { url: string; headers: Headers; body: string };
 
+const running: { dispose(): void }[] = [];
+
+/** Stops every app a test file composed (timers, feeds, the local database). */
+export function disposeDesktopApps(): void {
+  for (const services of running.splice(0)) services.dispose();
+}
+
 /**
  * Secrets that "encrypt" to readable text, so a test can plant a canary in the token file and
  * find it there; the real app uses the OS secret store.
@@ -40,6 +47,7 @@ export function desktopApp(api: TestApi, user: { email: string; password: string
     platform: 'linux',
     relaunch: () => relaunches.push(Date.now()),
   });
+  running.push(services);
   const signIn = async () => {
     await services.session.signIn();
     return services.session.settled();
