@@ -21,6 +21,12 @@ test.beforeEach(async ({ page, context, preview }) => {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
+test.afterAll(async ({ preview }) => {
+  // The preview is shared by later files in this worker: leave it as found.
+  preview.services.settings.update({ proxy: { mode: 'system' }, language: 'en', theme: 'system' });
+  await preview.services.session.signOut();
+});
+
 test('Settings: a manual proxy is checked inline, saved and remembered (P3.1); diagnostics show the route and a live test', async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   for (const label of ['Language', 'Theme', 'Font size', 'API URL', 'Desktop notifications', 'Storage limit for documentation libraries', 'Load remote images and content in documents', 'Download folder']) {

@@ -1,0 +1,131 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
+
+// Every main screen, in both languages and both themes: zero serious or critical axe violations,
+// and a screenshot for the README. Real Chromium, the preview's real services and data.
+const SCREENS = [
+  { name: 'documentation', path: '/docs' },
+  { name: 'software', path: '/software' },
+  { name: 'service-requests', path: '/tickets' },
+  { name: 'my-data', path: '/privacy' },
+  { name: 'settings', path: '/settings' },
+  { name: 'profile', path: '/profile' },
+] as const;
+type Preview = Parameters<Parameters<typeof test>[2]>[0]['preview'];
+
+const LOOKS = [
+  { language: 'en', theme: 'light' },
+  { language: 'en', theme: 'dark' },
+  { language: 'zh-CN', theme: 'light' },
+  { language: 'zh-CN', theme: 'dark' },
+] as const;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+/** The page has finished loading what it shows: a heading and nothing marked busy. */
+async function settled(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+/** Signs in (in English: the helper clicks English labels) unless this worker's preview already is. */
+async function signedIn(page: Page, context: BrowserContext, preview: Preview) {
+  if (preview.services.session.get().status === 'signed-in') return;
+  preview.services.settings.update({ language: 'en' });
+  await page.goto(preview.url);
+  await signInThroughBrowser(page, context, preview.demoAccount!.email, preview.demoAccount!.password);
+}
+
+test.afterAll(async ({ preview }) => {
+  // The preview is shared by later files in this worker: leave it as found.
+  preview.services.settings.update({ language: 'en', theme: 'system' });
+  await preview.services.session.signOut();
+});
+
+test('the sign-in screen has no serious accessibility violations in either language or theme', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  for (const look of LOOKS) {
+    preview.services.settings.update(look);
+    await expect(page.locator('html')).toHaveAttribute('lang', look.language);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', look.theme);
+    await expect(page.getByRole('button', { name: look.language === 'en' ? 'Sign in with your browser' : /浏览器/ })).toBeVisible();
+    expect(await seriousViolations(page), `sign-in ${look.language} ${look.theme}`).toEqual([]);
+    await screenshot(page, `sign-in-${look.language}-${look.theme}`);
+  }
+});
+
+test('every main screen has no serious accessibility violations, in both languages and both themes', async ({ page, context, preview }) => {
+  // Six screens in four looks on a shared 2-core machine: one test, so one failure does not restart the worker.
+  test.setTimeout(300_000);
+  await signedIn(page, context, preview);
+  const found: Record<string, string[]> = {};
+  for (const look of LOOKS) {
+    preview.services.settings.update(look);
+    for (const screen of SCREENS) {
+      await page.goto(`${preview.url}#${screen.path}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', look.language);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', look.theme);
+      await settled(page);
+      const violations = await seriousViolations(page);
+      if (violations.length) found[`${screen.name} (${look.language}, ${look.theme})`] = violations;
+      await screenshot(page, `${screen.name}-${look.language}-${look.theme}`);
+    }
+  }
+  // Every screen's violations at once, not just the first screen's.
+  expect(found).toEqual({});
+});
+
+test('the command palette and the proxy sign-in dialog have no serious violations', async ({ page, context, preview }) => {
+  await signedIn(page, context, preview);
+  preview.services.settings.update({ language: 'en', theme: 'light' });
+  await page.goto(preview.url);
+  await settled(page);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox').fill('set');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  expect(await seriousViolations(page), 'palette').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  const answer = preview.services.desktop.proxyLogin.credentialsFor({ host: 'proxy.corp.example', port: 8080 });
+  await expect(page.getByRole('dialog', { name: 'Sign in to the proxy' })).toBeVisible();
+  expect(await seriousViolations(page), 'proxy sign-in').toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await answer).toBeNull();
+});
+
+test('every control in the shell and on Settings is reachable by Tab and shows a visible focus ring', async ({ page, context, preview }) => {
+  await signedIn(page, context, preview);
+  preview.services.settings.update({ language: 'en', theme: 'light' });
+  await page.goto(`${preview.url}#/settings`);
+  await settled(page);
+  // Page scripts as strings: this test project is typed for Node, not the DOM.
+  const keyOf = `(e) => e.id || e.textContent.trim() || e.getAttribute('name') || e.outerHTML.slice(0, 60)`;
+  const interactive = (await page.evaluate(`[...document.querySelectorAll('header a, header button, nav a, main a, main button, main input, main select, main textarea')]
+    .filter((e) => !e.disabled && e.offsetParent !== null).map(${keyOf})`)) as string[];
+  const reached = new Set<string>();
+  const withoutRing: string[] = [];
+  await page.locator('body').focus();
+  for (let i = 0; i < interactive.length + 15; i++) {
+    await page.keyboard.press('Tab');
+    const focused = (await page.evaluate(`(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const style = getComputedStyle(e);
+      const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+      return { key: (${keyOf})(e), ring };
+    })()`)) as { key: string; ring: boolean } | null;
+    if (!focused) continue;
+    reached.add(focused.key);
+    if (!focused.ring) withoutRing.push(focused.key);
+  }
+  // Radio groups take one Tab stop (arrow keys move inside), so only the checked radio counts.
+  const expected = interactive.filter((key) => !/^<input type="radio"/.test(key) || key.includes('checked'));
+  expect(expected.filter((key) => !reached.has(key))).toEqual([]);
+  expect(withoutRing).toEqual([]);
+});
