@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,11 @@ import { signInWithPassword } from '../integration/helpers/oauth-flow';
 const FILE = { productId: 'svault', fileId: 'svault-301-recovery', size: 1024 * 1024 * 1024 };
 const ROUNDS = 3;
 const ROOT = resolve(import.meta.dirname, '../..');
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 
 /** The reference API in its own process, so the client's RSS is measured alone. */
 async function startServer(dir: string): Promise<{ url: string; stop: () => void }> {
@@ -53,15 +58,16 @@ async function grantAccess(url: string, token: string): Promise<void> {
 }
 
 /** The baseline: Node's fetch piped to a file, nothing else (no hashing, no resume, no verification). */
-async function plainFetch(url: string, token: string, out: string): Promise<number> {
+async function plainFetch(url: string, token: string, out: string): Promise<{ seconds: number; cpu: number }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const response = await fetch(`${url}/software/files/${FILE.fileId}/download`, { headers: { Authorization: `Bearer ${token}` } });
   await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(out));
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(cpu) };
 }
 
 /** Our download manager with verification on: sha256 while streaming, then the Ed25519-signed manifest. */
-async function managed(url: string, token: string, dir: string): Promise<{ seconds: number; peakRss: number; baseRss: number }> {
+async function managed(url: string, token: string, dir: string): Promise<{ seconds: number; cpu: number; peakRss: number; baseRss: number }> {
   mkdirSync(dir, { recursive: true });
   const db = openLocalDatabase(join(dir, 'local.sqlite'));
   const api = new ApiClient({ baseUrl: url, fetch, getAccessToken: async () => token });
@@ -72,17 +78,19 @@ async function managed(url: string, token: string, dir: string): Promise<{ secon
   const baseRss = process.memoryUsage.rss();
   let peakRss = baseRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const job = await software.download(FILE.productId, FILE.fileId);
   const done = await downloads.whenSettled(job.id);
   const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = cpuSeconds(cpu);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   if (done.state !== 'passed') throw new Error(`download ended ${done.state}: ${done.message}`);
   await downloads.dispose();
   db.close();
   rmSync(done.finalPath!, { force: true });
-  return { seconds, peakRss, baseRss };
+  return { seconds, cpu: cpuUsed, peakRss, baseRss };
 }
 
 /**
@@ -98,13 +106,18 @@ export async function benchDownloads(): Promise<Record<string, number>> {
     await grantAccess(server.url, token);
     let baseline = Infinity;
     let ours = Infinity;
+    let baselineCpu = Infinity;
+    let oursCpu = Infinity;
     let rssGrowth = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const out = join(dir, 'baseline.iso');
-      baseline = Math.min(baseline, await plainFetch(server.url, token, out));
+      const plain = await plainFetch(server.url, token, out);
+      baseline = Math.min(baseline, plain.seconds);
+      baselineCpu = Math.min(baselineCpu, plain.cpu);
       rmSync(out, { force: true });
       const run = await managed(server.url, token, join(dir, `client-${round}`));
       ours = Math.min(ours, run.seconds);
+      oursCpu = Math.min(oursCpu, run.cpu);
       rssGrowth = Math.max(rssGrowth, run.peakRss - run.baseRss);
     }
     const mb = FILE.size / 1e6;
@@ -114,6 +127,10 @@ export async function benchDownloads(): Promise<Record<string, number>> {
       throughputMBps: round2(mb / ours),
       baselineMBps: round2(mb / baseline),
       rssGrowthMiB: round2(rssGrowth / 1024 / 1024),
+      // CPU seconds of the client process per GiB: what the machine's load cannot distort much.
+      cpuSecondsPerGiB: round2(oursCpu),
+      baselineCpuSecondsPerGiB: round2(baselineCpu),
+      loadAverage1m: round2(loadavg()[0]!),
       fileMiB: FILE.size / 1024 / 1024,
     };
   } finally {
