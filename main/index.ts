@@ -9,6 +9,7 @@ import { composeServices } from './compose';
 import { APP_START_URL, isAppUrl } from './platform/app-origin';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { eventSinkFor, listenForBridgeCalls } from './platform/ipc-bridge';
+import { collectEarlyDeepLinks } from './platform/deep-links';
 import { installDesktopIntegration } from './platform/desktop-integration';
 import { createMainWindow } from './platform/main-window';
 import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-session';
@@ -22,6 +23,8 @@ import { SettingsService } from './services/settings/settings-service';
 // The composition root: the only file that knows both Electron and every service.
 registerAppScheme(protocol);
 if (!app.requestSingleInstanceLock()) app.quit();
+// macOS hands over the link that launched the app before 'ready': keep it for the desktop services.
+const launchLinks = collectEarlyDeepLinks(app);
 
 // electron-vite dev serves the renderer from a dev server; a packaged app never trusts it.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     windowStateStore: new Store({ name: 'window-state' }),
     windowLimits: { defaultWidth: 1280, defaultHeight: 820, minWidth: 900, minHeight: 600 },
     isDev: !app.isPackaged,
+    launchLinks,
   });
   const open = () => desktop.trackWindow(createMainWindow(preload, devServerUrl ?? APP_START_URL));
   let window = open();

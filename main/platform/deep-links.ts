@@ -29,3 +29,17 @@ export function registerDeepLinks(app: App, desktop: DesktopService, onLink: () 
   const initial = linkIn(process.argv);
   if (initial) desktop.openDeepLink(initial);
 }
+
+/** Collects 'open-url' links until registerDeepLinks takes over (macOS sends the launch link early). */
+export function collectEarlyDeepLinks(app: App): { take(): string[]; stop(): void } {
+  const links: string[] = [];
+  const listener = (event: { preventDefault(): void }, url: string) => {
+    event.preventDefault();
+    links.push(url);
+  };
+  app.on('open-url', listener);
+  return {
+    take: () => links.splice(0),
+    stop: () => void app.off('open-url', listener),
+  };
+}

@@ -20,6 +20,8 @@ export interface DesktopIntegrationOptions {
   windowStateStore: KeyValueStore;
   windowLimits: WindowSizeLimits;
   isDev: boolean;
+  /** Links that arrived before the services existed (macOS 'open-url' at launch). */
+  launchLinks: { take(): string[]; stop(): void };
 }
 
 /**
@@ -82,6 +84,8 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions) {
     desktop.notifications.onNotify.on((notification) => show(notification, navigate)),
   ];
 
+  options.launchLinks.stop();
+  for (const link of options.launchLinks.take()) desktop.navigation.openDeepLink(link);
   registerDeepLinks(app, desktop.navigation, reveal);
   answerProxyLogins(app, desktop.proxyLogin);
 
