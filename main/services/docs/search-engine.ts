@@ -73,7 +73,10 @@ export class SearchEngine {
       if (parsed.prefixClause) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
       lists.push({ ids: this.titleWordMatches(lists, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.titleWords });
     }
-    if (plain.length >= 2) lists.push({ ids: this.phraseMatches(fts, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.phrase });
+    if (plain.length >= 2) {
+      const pool = [...new Set([...this.rarePairCandidates(plain, Boolean(parsed.prefixClause), filter), ...fts])];
+      lists.push({ ids: this.phraseMatches(pool, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.phrase });
+    }
 
     const scores = new Map<number, number>();
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
@@ -115,6 +118,11 @@ export class SearchEngine {
     // and the title and phrase signals still use them.
     const common = Math.max(50, this.vocabulary.documents * 0.08);
     let kept = resolved.filter((g) => g.cost <= common);
+    // Only common words: as a phrase they still narrow the set to a few records, where an AND of
+    // them would rank most of the library.
+    if (kept.length === 0 && plainWords.length >= 2 && resolved.length === plainWords.length) {
+      kept = [{ match: `${ftsString(plainWords.join(' '))}${parsed.prefixClause ? ' *' : ''}`, cost: 0 }];
+    }
     if (kept.length === 0) kept = [resolved.reduce((a, b) => (b.cost < a.cost ? b : a))];
     const groups = resolved.map((g) => g.match);
     return { and: kept.map((g) => `(${g.match})`).join(' AND '), any: kept.map((g) => `(${g.match})`).join(' OR '), groups, plainWords };
@@ -169,18 +177,32 @@ export class SearchEngine {
    * Phrase signal, computed on the candidates only: those whose text holds the query's words in
    * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of").
    */
+  /**
+   * Candidates for a remembered phrase that bm25 alone may rank below the top few: the records
+   * holding its two rarest adjacent words as a phrase (small doclists, so a cheap FTS5 query).
+   */
+  private rarePairCandidates(words: string[], lastIsPrefix: boolean, filter: string | null): number[] {
+    const complete = lastIsPrefix ? words.slice(0, -1) : words;
+    let best: [string, string] | null = null;
+    let bestDf = Infinity;
+    for (let i = 0; i + 1 < complete.length; i++) {
+      const df = Math.max(this.vocabulary.df(complete[i]!) || Infinity, this.vocabulary.df(complete[i + 1]!) || Infinity);
+      if (df < bestDf) [best, bestDf] = [[complete[i]!, complete[i + 1]!], df];
+    }
+    if (!best || bestDf > Math.max(50, this.vocabulary.documents * 0.08)) return [];
+    return this.rank(ftsString(best.join(' ')), filter, CANDIDATES);
+  }
+
+  /**
+   * Phrase signal, computed on the candidates only: those whose text holds the query's words in
+   * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of").
+   */
   private phraseMatches(candidates: number[], words: string[], lastIsPrefix: boolean): number[] {
     const text = this.statement('SELECT title, body FROM docs_fts WHERE rowid = ?').raw();
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const gap = '[^\\p{L}\\p{N}]+';
-    const last = words.length - 1;
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${words.map((w, i) => escape(w) + (lastIsPrefix && i === last ? '' : '(?![\\p{L}\\p{N}])')).join(gap)}`,
-      'u',
-    );
-    return candidates.slice(0, 40).filter((id) => {
+    const needle = ` ${words.join(' ')}${lastIsPrefix ? '' : ' '}`;
+    return candidates.slice(0, 80).filter((id) => {
       const row = text.get(id) as [string, string] | undefined;
-      return row ? pattern.test(foldText(`${row[0]} ${row[1]}`)) : false;
+      return row ? ` ${wordsOnly(`${row[0]} ${row[1]}`)} `.includes(needle) : false;
     });
   }
 
@@ -263,6 +285,13 @@ export class SearchEngine {
     }
     return statement;
   }
+}
+
+/** The text as its words separated by single spaces (ASCII fast path: most manual text is ASCII). */
+function wordsOnly(text: string): string {
+  const folded = foldText(text);
+  // eslint-disable-next-line no-control-regex -- the ASCII range
+  return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^a-z0-9]+/g, ' ') : folded.replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 function clauseMatch(clause: Clause): string {
