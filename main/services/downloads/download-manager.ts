@@ -45,7 +45,7 @@ import { DownloadStore } from './download-store';
 import type { DownloadJob, DownloadProgress, DownloadRequest, DownloadState, Verifier } from './download-types';
 import { moveFile, moveWithoutOverwrite, sanitizeFileName } from './file-names';
 import { ProgressMeter } from './progress-meter';
-import { RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
+import { OversizeError, RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
 
 export interface DownloadManagerOptions {
   db: LocalDatabase;
@@ -238,6 +238,11 @@ export class DownloadManager {
       const reason = active.reason;
       const bytes = part?.bytes ?? job.receivedBytes;
       if (reason === 'cancel') return;
+      if (error instanceof OversizeError && part) {
+        // Not the published file: FAIL like a bad checksum, out of the download folder.
+        await this.quarantine(job, `${error.message} It is not the file that was published.`).catch(() => undefined);
+        return;
+      }
       if (reason === 'pause') this.setState(job.id, { state: 'paused', receivedBytes: bytes, etag: part?.etag ?? null });
       else if (reason === 'shutdown') this.store.update(job.id, { state: 'queued', receivedBytes: bytes, etag: part?.etag ?? null });
       else {
@@ -273,11 +278,11 @@ export class DownloadManager {
       const before = part.bytes;
       try {
         const token = sameOrigin ? await this.options.getAccessToken() : null;
-        await transfer({ fetch: this.options.fetch, url: url.href, headers: token ? { Authorization: `Bearer ${token}` } : {}, partPath: job.partPath, part, signal, onBytes });
+        await transfer({ fetch: this.options.fetch, url: url.href, headers: token ? { Authorization: `Bearer ${token}` } : {}, partPath: job.partPath, part, maxBytes: job.expectedSize, signal, onBytes });
         this.store.update(job.id, { receivedBytes: part.bytes, etag: part.etag });
         return;
       } catch (error) {
-        if (signal.aborted) throw error;
+        if (signal.aborted || error instanceof OversizeError) throw error;
         if (error instanceof RangeNotSatisfiableError) {
           if (part.bytes > 0 && error.totalBytes === part.bytes) return;
           if (++rangeRestarts > 1) throw new AppError('server', 'The server could not resume this file twice in a row.');
@@ -312,10 +317,14 @@ export class DownloadManager {
       this.setState(job.id, { state: 'passed', finalPath, message: outcome.detail, finishedAt: this.now() });
       return;
     }
+    await this.quarantine(job, outcome.reason);
+  }
+
+  private async quarantine(job: DownloadJob, reason: string): Promise<void> {
     await mkdir(this.options.quarantineFolder, { recursive: true });
     const quarantinePath = join(this.options.quarantineFolder, `${job.id}-${job.fileName}`);
     await moveFile(job.partPath, quarantinePath);
-    this.setState(job.id, { state: 'failed', quarantinePath, errorCode: null, message: outcome.reason, finishedAt: this.now() });
+    this.setState(job.id, { state: 'failed', quarantinePath, errorCode: null, message: reason, finishedAt: this.now() });
   }
 
   private setState(id: string, patch: Partial<Omit<DownloadJob, 'id' | 'meta'>>): DownloadJob {

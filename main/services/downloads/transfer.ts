@@ -11,6 +11,9 @@ export interface PartState {
   etag: string | null;
 }
 
+/** The server sent more bytes than the file may have: nothing beyond the limit was written. */
+export class OversizeError extends Error {}
+
 /** The server could not serve the range we asked for (416): the caller restarts from zero. */
 export class RangeNotSatisfiableError extends Error {
   constructor(
@@ -46,6 +49,8 @@ export interface TransferOptions {
   headers: Record<string, string>;
   partPath: string;
   part: PartState;
+  /** The file's expected size: a server that sends more is stopped there, so it cannot fill the disk. */
+  maxBytes: number;
   signal: AbortSignal;
   onBytes: (totalBytes: number) => void;
 }
@@ -113,6 +118,7 @@ export async function transfer(options: TransferOptions): Promise<void> {
   };
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (position + batchBytes + chunk.byteLength > options.maxBytes) throw new OversizeError(`The server sent more than the ${options.maxBytes} bytes this file should have.`);
       batch.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       batchBytes += chunk.byteLength;
       if (batchBytes >= BATCH_BYTES) await flush();

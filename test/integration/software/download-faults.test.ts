@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../server/helpers';
@@ -191,6 +191,15 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     const job = await downloadImage();
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/6291466 bytes/);
+  });
+
+  it('stops a server that sends more than the listed size at that size, and FAILs the file', async () => {
+    api.app.db.prepare('UPDATE software_files SET size = ? WHERE id = ?').run(IMG.size - 1000, IMG.fileId);
+    const job = await downloadImage();
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/more than the 6290456 bytes/);
+    expect(statSync(job.quarantinePath!).size).toBeLessThanOrEqual(IMG.size - 1000);
+    expect(filesIn(app.downloadFolder)).toEqual([]);
   });
 
   it('FAILs when the manifest signature does not verify against the pinned vendor key', async () => {
