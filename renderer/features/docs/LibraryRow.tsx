@@ -44,32 +44,32 @@ export function LibraryRow({ library, progress }: Props) {
       </div>
       <div className="docs-library__actions">
         {(library.state === 'available' || library.state === 'failed') && (
-          <button type="button" className="button button--primary" onClick={() => install.mutate(library.id)} disabled={install.isPending}>
+          <button type="button" aria-describedby={titleId} className="button button--primary" onClick={() => install.mutate(library.id)} disabled={install.isPending}>
             {t('docs.libraries.download', { size: size(library.packageSize) })}
           </button>
         )}
         {library.state === 'update-available' && (
-          <button type="button" className="button button--primary" onClick={() => install.mutate(library.id)}>
+          <button type="button" aria-describedby={titleId} className="button button--primary" onClick={() => install.mutate(library.id)}>
             {t('docs.libraries.update')}
           </button>
         )}
         {library.state === 'downloading' && (
-          <button type="button" className="button" onClick={() => pause.mutate(library.id)}>
+          <button type="button" aria-describedby={titleId} className="button" onClick={() => pause.mutate(library.id)}>
             {t('docs.libraries.pause')}
           </button>
         )}
         {library.state === 'paused' && (
-          <button type="button" className="button" onClick={() => resume.mutate(library.id)}>
+          <button type="button" aria-describedby={titleId} className="button" onClick={() => resume.mutate(library.id)}>
             {t('docs.libraries.resume')}
           </button>
         )}
         {(library.state === 'downloading' || library.state === 'paused') && (
-          <button type="button" className="button" onClick={() => cancel.mutate(library.id)}>
+          <button type="button" aria-describedby={titleId} className="button" onClick={() => cancel.mutate(library.id)}>
             {t('docs.libraries.cancel')}
           </button>
         )}
         {(library.state === 'installed' || library.state === 'update-available') && (
-          <button type="button" className="button" aria-label={t('docs.libraries.removeLabel', { title: library.title })} onClick={() => remove.mutate(library.id)}>
+          <button type="button" aria-describedby={titleId} className="button" aria-label={t('docs.libraries.removeLabel', { title: library.title })} onClick={() => remove.mutate(library.id)}>
             {t('docs.libraries.remove')}
           </button>
         )}
