@@ -149,7 +149,7 @@ export function composeServices(deps: PlatformDeps) {
 
   const links = {
     async open(url: string): Promise<void> {
-      if (!isAllowedExternalUrl(url)) throw new AppError('forbidden', 'This link is not on the list of sites the app may open.');
+      if (!isAllowedExternalUrl(url)) throw new AppError('forbidden', 'Only https pages and e-mail addresses can be opened from the app.');
       await deps.openExternal(url);
     },
   };

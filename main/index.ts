@@ -16,7 +16,7 @@ import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-sess
 import { electronUpdaterAdapter } from './platform/updater';
 import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
-import { isAllowedExternalUrl } from './security/external-links';
+import { isAllowedExternalUrl, isVendorUrl } from './security/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
 import { SettingsService } from './services/settings/settings-service';
 
@@ -38,8 +38,9 @@ async function main(): Promise<void> {
   const apiUrl = settings.get().apiUrl ?? embedded!.url;
   if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
 
-  const openExternal = async (url: string) => {
-    if (!isAllowedExternalUrl(url)) return false;
+  // No notice precedes navigation or window.open, so those may reach only the vendor's own pages.
+  const openVendorPage = async (url: string) => {
+    if (!isVendorUrl(url)) return false;
     await shell.openExternal(url);
     return true;
   };
@@ -60,7 +61,10 @@ async function main(): Promise<void> {
     openBrowser: async (url) => {
       if (url.startsWith(`${apiUrl}/oauth/authorize?`)) await shell.openExternal(url);
     },
-    openExternal: async (url) => void (await openExternal(url)),
+    // The bridge's app.openExternal, after the renderer's third-party notice; compose.ts checks the URL first.
+    openExternal: async (url) => {
+      if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+    },
     version: app.getVersion(),
     // "Clear local data" (P3.2): the window's web storage and cache too, then a fresh start.
     clearBrowserStorage: async () => {
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
 
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'), (path) => services.docs.resolveAsset(path));
   denyAllPermissions(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal }));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal: openVendorPage }));
 
   await services.desktop.proxyApplied.catch((error) => console.error('The proxy settings could not be applied', error));
   await services.session.restore();

@@ -1,23 +1,44 @@
 /**
- * Which links may leave the app for the system browser: https to the vendor's own hosts (and their
- * subdomains) and mailto. Everything else is refused, so a document or a compromised renderer
- * cannot launch arbitrary protocols (file:, smb:, custom URL handlers) on the user's machine.
+ * Which links may leave the app for the system browser.
+ *
+ * - The bridge's app.openExternal (called by the renderer after the third-party notice of P7.1) may
+ *   open any https page and mailto without attachments: the user chose to follow the link.
+ * - Navigation and window.open, which no notice precedes, may open only the vendor's own https hosts.
+ *
+ * Everything else is refused: no http, file:, smb:, javascript: or custom protocol handlers that a
+ * document or a compromised renderer could use to launch programs on the user's machine, and no
+ * user:password@ URLs that disguise their real host.
  */
-export const DEFAULT_EXTERNAL_HOSTS = ['support.example.com', 'www.example.com'];
+export const DEFAULT_VENDOR_HOSTS = ['support.example.com', 'www.example.com'];
 
-export function isAllowedExternalUrl(raw: string, allowedHosts: readonly string[] = DEFAULT_EXTERNAL_HOSTS): boolean {
-  let url: URL;
+function parse(raw: string): URL | null {
   try {
-    url = new URL(raw);
+    return new URL(raw);
   } catch {
-    return false;
+    return null;
   }
-  if (url.protocol === 'mailto:') {
-    // Some mail clients honour ?attach=<path>: only a subject and a body may ride along.
-    const onlySafeFields = [...url.searchParams.keys()].every((key) => key === 'subject' || key === 'body');
-    return onlySafeFields && /^[^\s/\\@?]+@[^\s/\\@?]+$/.test(decodeURIComponent(url.pathname));
-  }
-  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+}
+
+function isSafeMailto(url: URL): boolean {
+  // Some mail clients honour ?attach=<path>: only a subject and a body may ride along.
+  const onlySafeFields = [...url.searchParams.keys()].every((key) => key === 'subject' || key === 'body');
+  return url.protocol === 'mailto:' && onlySafeFields && /^[^\s/\\@?]+@[^\s/\\@?]+$/.test(decodeURIComponent(url.pathname));
+}
+
+const isPlainHttps = (url: URL) => url.protocol === 'https:' && !url.username && !url.password;
+
+/** A link the user chose to follow after the third-party notice. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  const url = parse(raw);
+  return url !== null && (isSafeMailto(url) || isPlainHttps(url));
+}
+
+/** The vendor's own pages (and mailto), which open without a notice. */
+export function isVendorUrl(raw: string, vendorHosts: readonly string[] = DEFAULT_VENDOR_HOSTS): boolean {
+  const url = parse(raw);
+  if (url === null) return false;
+  if (isSafeMailto(url)) return true;
+  if (!isPlainHttps(url) || url.port) return false;
   const host = url.hostname.toLowerCase();
-  return allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+  return vendorHosts.some((vendor) => host === vendor || host.endsWith(`.${vendor}`));
 }

@@ -45,14 +45,14 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     rule: 'OPEN_EXTERNAL_JS_CHECK',
     line: /^(void )?policy\.openExternal\(url\);$/,
     count: 2,
-    reason: 'Window-open and navigation guards hand URLs to the policy, whose openExternal refuses anything outside the link allow-list (isAllowedExternalUrl) before shell.openExternal.',
+    reason: "Window-open and navigation guards hand URLs to the policy, whose openExternal (main/index.ts openVendorPage) refuses anything but the vendor's own https pages and mailto (isVendorUrl) before shell.openExternal.",
     provedBy: 'test/unit/platform/window-security.test.ts, test/unit/security/external-links.test.ts',
   },
   {
     rule: 'OPEN_EXTERNAL_JS_CHECK',
     line: /^await shell\.openExternal\(url\);$/,
     count: 1,
-    reason: "main/index.ts's openExternal returns false for any URL isAllowedExternalUrl refuses, on the line before.",
+    reason: "main/index.ts's openVendorPage returns false for any URL isVendorUrl refuses, on the line before.",
     provedBy: 'test/unit/security/external-links.test.ts',
   },
   {
@@ -61,6 +61,13 @@ export const SUPPRESSIONS: readonly Suppression[] = [
     count: 1,
     reason: "Sign-in opens only the configured API's own authorize page in the system browser (RFC 8252).",
     provedBy: 'test/integration/main/session-service.test.ts',
+  },
+  {
+    rule: 'OPEN_EXTERNAL_JS_CHECK',
+    line: /^if \(isAllowedExternalUrl\(url\)\) await shell\.openExternal\(url\);$/,
+    count: 1,
+    reason: 'The bridge\'s app.openExternal in main/index.ts opens only https pages without credentials and mailto without attachments (isAllowedExternalUrl), after the renderer\'s third-party notice (P7.1).',
+    provedBy: 'test/unit/security/external-links.test.ts',
   },
   {
     rule: 'OPEN_EXTERNAL_JS_CHECK',
