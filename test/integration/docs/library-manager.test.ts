@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** The docs service wired as main/compose.ts wires it, against the live reference API and a real SQLite file. */
-function desktop(options: { limitMb?: number; online?: () => boolean } = {}) {
+function desktop(options: { limitMb?: number; online?: () => boolean; startQueue?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'esd-docs-'));
   const db = openLocalDatabase(join(dataDir, 'local.sqlite'));
   const userApi = new ApiClient({ baseUrl: api.url, fetch, getAccessToken: async () => token, retries: 0 });
@@ -29,7 +29,7 @@ function desktop(options: { limitMb?: number; online?: () => boolean } = {}) {
   const docs = new DocsService({
     db, dataDir, api: userApi, downloads, fetch, isOnline: options.online ?? (() => true), storageLimitBytes: () => (options.limitMb ?? 5120) * 1024 * 1024,
   });
-  downloads.start();
+  if (options.startQueue !== false) downloads.start();
   return { docs, downloads, db, dataDir };
 }
 
@@ -103,5 +103,29 @@ describe('library manager against the live reference API', () => {
     const scoped = await app.docs.search({ query: 'configuring', scope: { libraries: scope.libraries }, limit: 5, includeOnline: false });
     expect(scoped.hits.every((h) => h.library === 'fabrikam-gateway-2-0-en')).toBe(true);
     expect((await app.docs.search({ query: 'configuring', scope: { libraries: ['contoso-storage-3-2-en'] }, limit: 5, includeOnline: false })).hits).toEqual([]);
+  });
+});
+
+describe('downloads that outlive the app', () => {
+  it('a paused library download resumes in the next run of the app and is imported there', async () => {
+    // The first run stops before its queue starts, so the pause lands before any byte arrives.
+    const first = desktop({ startQueue: false });
+    await first.docs.libraries.install('northwind-router-7-0-en');
+    await first.docs.libraries.pause('northwind-router-7-0-en');
+    expect((await first.docs.libraries.list()).libraries.find((l) => l.id === 'northwind-router-7-0-en')).toMatchObject({ state: 'paused' });
+    first.docs.dispose();
+    await first.downloads.dispose();
+
+    // The next run: same data folder and database, new services.
+    const db = first.db;
+    const userApi = new ApiClient({ baseUrl: api.url, fetch, getAccessToken: async () => token, retries: 0 });
+    const downloads = new DownloadManager({ db, fetch, baseUrl: api.url, getAccessToken: async () => token, downloadFolder: () => join(first.dataDir, 'downloads'), quarantineFolder: join(first.dataDir, 'quarantine') });
+    const docs = new DocsService({ db, dataDir: first.dataDir, api: userApi, downloads, fetch, isOnline: () => true, storageLimitBytes: () => 5e9 });
+    downloads.start();
+    await docs.start();
+    const done = new Promise<void>((resolve) => docs.libraries.onDidChange.on(() => void docs.libraries.list().then((l) => l.libraries.find((x) => x.id === 'northwind-router-7-0-en')?.state === 'installed' && resolve())));
+    await docs.libraries.resume('northwind-router-7-0-en');
+    await done;
+    expect(docs.engine.search('configuring firewall rule ')[0]).toMatchObject({ library: 'northwind-router-7-0-en', title: 'Configuring firewall rule' });
   });
 });
