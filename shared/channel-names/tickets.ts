@@ -22,5 +22,6 @@ export const TICKETS_METHODS = [
   'tickets.stageBytes',
   'tickets.discardAttachment',
   'tickets.diagnostics',
+  'tickets.suggestTopics',
 ] as const;
 export const TICKETS_EVENTS = ['tickets.onDidChange', 'tickets.onDidReceiveReply', 'tickets.onUploadProgress'] as const;

@@ -69,6 +69,10 @@ export const ReplyDraftSchema = z.object({ id: z.string(), body: z.string(), err
 /** The renderer may hand over a file's bytes only up to this size (the preview's file input). */
 export const MAX_INLINE_ATTACHMENT_BYTES = 512 * 1024;
 
+/** A documentation topic from the local library that may answer the question before it is asked (deflection). */
+export const TopicSuggestionSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), snippet: z.string() });
+export type TopicSuggestion = z.infer<typeof TopicSuggestionSchema>;
+
 export const ticketsMethods = {
   'tickets.list': {
     input: TicketListQuerySchema.omit({ limit: true }).optional(),
@@ -105,6 +109,7 @@ export const ticketsMethods = {
   },
   'tickets.discardAttachment': { input: IdInput, output: z.void() },
   'tickets.diagnostics': { input: none, output: z.object({ attachment: StagedAttachmentSchema, text: z.string() }) },
+  'tickets.suggestTopics': { input: z.strictObject({ title: z.string().max(200) }), output: z.array(TopicSuggestionSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const ticketsEvents = {

@@ -30,5 +30,6 @@ export function ticketsHandlers(s: Services): { [M in TicketsMethod]: Handler<M>
     'tickets.stageBytes': ({ name, dataBase64 }) => t.stageBytes(name, dataBase64),
     'tickets.discardAttachment': ({ id }) => t.discardAttachment(id),
     'tickets.diagnostics': () => t.diagnostics(),
+    'tickets.suggestTopics': ({ title }) => t.suggestTopics(title),
   };
 }

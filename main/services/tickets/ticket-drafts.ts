@@ -41,7 +41,8 @@ export class TicketDrafts {
     const row = this.row(userId, id);
     const unknown = values.attachmentIds.filter((a) => !this.store.staged(userId, [a]).length);
     if (unknown.length) throw new AppError('validation', 'An attachment of this draft no longer exists.', { attachmentIds: 'Remove it and add the file again.' });
-    const updatedAt = this.now();
+    // Never equal to created_at once saved: that equality is what marks a draft nobody typed in.
+    const updatedAt = Math.max(this.now(), row.created_at + 1);
     this.store.putDraft({ ...row, values_json: JSON.stringify(values), updated_at: updatedAt });
     return { id, updatedAt: new Date(updatedAt).toISOString() };
   }
@@ -53,6 +54,13 @@ export class TicketDrafts {
       updatedAt: new Date(row.updated_at).toISOString(),
       error: row.error_json ? (JSON.parse(row.error_json) as AppErrorShape) : null,
     }));
+  }
+
+  /** Drafts opened but never typed in (a visit to "New request" that went elsewhere): no clutter in the list. */
+  removeUntouched(userId: string): void {
+    for (const row of this.store.drafts(userId, 'ticket')) {
+      if (row.updated_at === row.created_at && !row.error_json) this.store.deleteDraft(userId, row.id);
+    }
   }
 
   /** The reply that came back from the outbox for this request, if any. */

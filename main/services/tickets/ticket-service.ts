@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Profile } from '../../../shared/api/profile';
 import { MAX_ATTACHMENT_BYTES, TicketCreateSchema, type TicketListQuery } from '../../../shared/api/tickets';
 import type { NetworkStatus, SessionState } from '../../../shared/contract';
-import { MAX_INLINE_ATTACHMENT_BYTES, type DraftValues, type OutboxItem, type StagedAttachment } from '../../../shared/contract/tickets-contract';
+import { MAX_INLINE_ATTACHMENT_BYTES, type DraftValues, type OutboxItem, type StagedAttachment, type TopicSuggestion } from '../../../shared/contract/tickets-contract';
 import type { EventPayload } from '../../../shared/contract';
 import { AppError, validationError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
@@ -28,6 +28,8 @@ export interface TicketServiceDeps {
   app: { version: string; platform: string };
   /** The platform's own file dialog (Electron); absent in the browser preview, which sends bytes instead. */
   pickFiles?: () => Promise<string[]>;
+  /** The local documentation search (docs domain), for suggestions while the title is typed; absent: none. */
+  searchDocs?: (query: string, limit: number) => Promise<TopicSuggestion[]>;
   now?: () => number;
   feedIntervalMs?: number;
   outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck'>;
@@ -124,6 +126,7 @@ export class TicketService {
     const contact = profile
       ? { name: profile.name, email: profile.email, phone: profile.phone, country: profile.country, contactAddress: profile.contactAddress, company: profile.company.name }
       : this.lastContact(user);
+    this.drafts.removeUntouched(user);
     const draft = this.drafts.create(user, emptyDraft(contact, fromTopic));
     this.changed('drafts');
     return draft;
@@ -226,6 +229,20 @@ export class TicketService {
     return { attachment: await this.staging.fromBytes(user, 'diagnostics.json', Buffer.from(text, 'utf8')), text };
   }
 
+  /** Topics of the installed libraries matching the title, so the answer may be found before asking. */
+  async suggestTopics(title: string): Promise<TopicSuggestion[]> {
+    const query = title.trim();
+    if (!this.deps.searchDocs || query.length < 3) return [];
+    try {
+      const hits = await this.deps.searchDocs(query, SUGGESTIONS);
+      // The search marks matches with control characters; suggestions are plain text.
+      // eslint-disable-next-line no-control-regex -- removing those markers is the point
+      return hits.slice(0, SUGGESTIONS).map((hit) => ({ ...hit, snippet: hit.snippet.replace(/[\u0002\u0003]/g, '') }));
+    } catch {
+      return []; // a suggestion is a help, never a reason the form fails
+    }
+  }
+
   private lastContact(user: string): DraftValues['contact'] | undefined {
     const draft = this.store.drafts(user, 'ticket')[0];
     if (draft) return (JSON.parse(draft.values_json) as DraftValues).contact;
@@ -249,4 +266,5 @@ export class TicketService {
   }
 }
 
+const SUGGESTIONS = 5;
 const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text).replace(/\s+/g, ' ');

@@ -3,7 +3,7 @@ import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { countryOptions } from '../profile/country-codes';
-import type { FormValues } from './ticket-form-model';
+import { MAX_LENGTH, type FormValues } from './ticket-form-model';
 
 type Props = { register: UseFormRegister<FormValues>; message: (name: string) => string | undefined; country: string };
 
@@ -24,7 +24,7 @@ export function ContactFields({ register, message, country }: Props) {
       <p className="field__hint">{t('tickets.form.contactHint')}</p>
       {TEXT.map(({ name, type, autoComplete }) => (
         <Field key={name} id={`ticket-contact-${name}`} label={t(`tickets.fields.contact.${name}`)} error={message(`contact.${name}`)}>
-          {(control) => <input className="input" type={type} autoComplete={autoComplete} {...control} {...register(`contact.${name}`)} />}
+          {(control) => <input className="input" type={type} autoComplete={autoComplete} maxLength={MAX_LENGTH[`contact.${name}`]} {...control} {...register(`contact.${name}`)} />}
         </Field>
       ))}
       <Field id="ticket-contact-country" label={t('tickets.fields.contact.country')} error={message('contact.country')}>
@@ -40,7 +40,7 @@ export function ContactFields({ register, message, country }: Props) {
         )}
       </Field>
       <Field id="ticket-contact-address" label={t('tickets.fields.contact.contactAddress')} error={message('contact.contactAddress')}>
-        {(control) => <textarea className="input" rows={2} autoComplete="street-address" {...control} {...register('contact.contactAddress')} />}
+        {(control) => <textarea className="input" rows={2} autoComplete="street-address" maxLength={MAX_LENGTH['contact.contactAddress']} {...control} {...register('contact.contactAddress')} />}
       </Field>
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, type FieldError, type FieldErrors } from 'react-hook-form';
+import { useForm, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CATEGORIES, SEVERITIES, SLA_RESPONSE_HOURS } from '../../../shared/api/tickets';
@@ -14,6 +14,7 @@ import { AttachmentField } from './AttachmentField';
 import { ContactFields } from './ContactFields';
 import { FormSchema, MAX_LENGTH, toDraftValues, toFormValues, type FormValues } from './ticket-form-model';
 import { ticketsApi } from './tickets.api';
+import { TopicSuggestions } from './TopicSuggestions';
 import { ticketKeys, useDevices } from './use-tickets';
 
 const AUTOSAVE_MS = 400;
@@ -33,11 +34,12 @@ export function TicketForm({ draft }: { draft: Draft }) {
   const devices = useDevices();
   const [attachments, setAttachments] = useState<StagedAttachment[]>(draft.attachments);
   const [savedAt, setSavedAt] = useState(draft.updatedAt);
-  const { register, handleSubmit, subscribe, getValues, setValue, setError, setFocus, formState: { errors } } = useForm<FormValues>({
+  const { register, control, handleSubmit, subscribe, getValues, setValue, setError, setFocus, formState: { errors } } = useForm<FormValues>({
     resolver: zodResolver(FormSchema) as never,
     defaultValues: toFormValues(draft.values),
   });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const title = useWatch({ control, name: 'title' });
 
   const save = useMutation({
     mutationFn: () => ticketsApi.saveDraft(draft.id, toDraftValues(getValues())),
@@ -91,7 +93,7 @@ export function TicketForm({ draft }: { draft: Draft }) {
   };
   const text = (name: 'title' | 'product' | 'version' | 'deviceSerial' | 'originRef', options: { list?: string; hint?: string } = {}) => (
     <Field id={`ticket-${name}`} label={t(`tickets.fields.${name}`)} hint={options.hint} error={message(name)}>
-      {(control) => <input className="input" type="text" list={options.list} {...control} {...register(name)} />}
+      {(control) => <input className="input" type="text" list={options.list} maxLength={MAX_LENGTH[name]} {...control} {...register(name)} />}
     </Field>
   );
 
@@ -100,8 +102,9 @@ export function TicketForm({ draft }: { draft: Draft }) {
       {draft.error && <ErrorAlert error={new BridgeError(draft.error)} title={t('tickets.form.refused')} />}
       {submit.isError && !(isBridgeError(submit.error) && submit.error.fields) && <ErrorAlert error={submit.error} title={t('tickets.form.sendFailed')} />}
       {text('title', { hint: t('tickets.form.titleHint') })}
+      <TopicSuggestions title={title} />
       <Field id="ticket-description" label={t('tickets.fields.description')} error={message('description')}>
-        {(control) => <textarea className="input" rows={6} {...control} {...register('description')} />}
+        {(control) => <textarea className="input" rows={6} maxLength={MAX_LENGTH.description} {...control} {...register('description')} />}
       </Field>
       <div className="field__row">
         <Field id="ticket-severity" label={t('tickets.fields.severity')} error={message('severity')}>

@@ -28,5 +28,6 @@ export const ticketsApi = {
   stageBytes: (name: string, dataBase64: string) => call(support().tickets.stageBytes({ name, dataBase64 })),
   discardAttachment: (id: string) => call(support().tickets.discardAttachment({ id })),
   diagnostics: () => call(support().tickets.diagnostics()),
+  suggestTopics: (title: string) => call(support().tickets.suggestTopics({ title })),
   on: <E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void) => support().on(event, callback),
 };
