@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../server/helpers';
@@ -238,6 +238,15 @@ describe('safe file names and disk space', () => {
     const second = await downloadImage();
     expect(second.finalPath).toBe(join(app.downloadFolder, 'nwos-7.2.0-x86_64 (1).img'));
     expect(sha256(first.finalPath!)).toBe(IMG.sha256);
+  });
+
+  // /dev/full answers every write with ENOSPC: a disk that fills up during the download (Linux, as on CI).
+  it.runIf(existsSync('/dev/full'))('stops with a plain "disk full" message when the disk fills up during the download', async () => {
+    await app.downloads.suspend();
+    const job = await app.software.download(IMG.productId, IMG.fileId);
+    symlinkSync('/dev/full', job.partPath);
+    app.downloads.start();
+    expect(await app.downloads.whenSettled(job.id)).toMatchObject({ state: 'error', errorCode: 'storage', message: /disk became full/ });
   });
 
   it('refuses before starting when the disk has not enough free space', async () => {
