@@ -72,7 +72,9 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await screenshot(page, 'tickets-new');
 
   // A crash (here: a reload) loses nothing: the draft comes back as typed.
-  await page.waitForTimeout(600); // let the autosave pause pass
+  await expect
+    .poll(() => preview.services.tickets.listDrafts().map((d) => preview.services.tickets.getDraft(d.id).values))
+    .toContainEqual(expect.objectContaining({ product: 'Core Switch', attachmentIds: [expect.any(String)] }));
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Core switch reboots under load');
   await expect(page.getByRole('button', { name: 'Remove switch.log' })).toBeVisible();
