@@ -1,4 +1,4 @@
-import { Notification, type App, type BrowserWindow } from 'electron';
+import { BrowserWindow, Notification, type App } from 'electron';
 import type { Services } from '../compose';
 import { desktopStrings } from '../services/desktop/desktop-strings';
 import type { DesktopNotification } from '../services/desktop/notification-center';
@@ -115,7 +115,8 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions) {
 const shown = new Set<Notification>();
 
 function show(notification: DesktopNotification, navigate: (path: string) => void): void {
-  if (!Notification.isSupported()) return;
+  // While the user is in the app, the tickets screen's own in-app notice says it; the OS one would repeat it.
+  if (!Notification.isSupported() || BrowserWindow.getFocusedWindow()) return;
   const native = new Notification({ title: notification.title, body: notification.body });
   shown.add(native);
   native.on('click', () => {
