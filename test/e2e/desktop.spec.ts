@@ -33,6 +33,8 @@ test('Settings: a manual proxy is checked inline, saved and remembered (P3.1); d
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole('link', { name: 'Manage consents in My data' })).toBeVisible();
+  // Where downloads go while the folder is left empty: the system's Downloads folder, named.
+  await expect(page.getByText(/Downloads go to .+ now\./)).toBeVisible();
 
   await page.getByRole('radio', { name: 'Manual proxy server' }).check();
   const server = page.getByRole('textbox', { name: 'Proxy server' });

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import { Field } from '../../ui/Field';
+import { downloadFolderApi } from './settings.api';
 import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
 
 type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput> };
@@ -16,6 +18,10 @@ export function DocumentFields({ form }: Props) {
     formState: { errors },
   } = form;
   const storageError = errors.docsStorageLimitMb;
+  const saved = form.formState.defaultValues?.downloadFolder ?? '';
+  // Keyed by the saved value: after a save the form remounts and asks again.
+  const current = useQuery({ queryKey: ['settings', 'download-folder', saved], queryFn: downloadFolderApi.current, retry: false });
+  const folderHint = [t('settings.downloadFolderHint'), current.data ? t('settings.downloadFolderNow', { folder: current.data.folder }) : ''].filter(Boolean).join(' ');
   const hint = t('settings.docsStorageLimitHint', {
     min: formatNumber(MIN_STORAGE_MB, i18n.language),
     example: formatNumber(5120, i18n.language),
@@ -36,10 +42,10 @@ export function DocumentFields({ form }: Props) {
       <Field
         id="settings-download-folder"
         label={t('settings.downloadFolder')}
-        hint={t('settings.downloadFolderHint')}
+        hint={folderHint}
         error={errors.downloadFolder && (errors.downloadFolder.type === 'server' ? errors.downloadFolder.message : t('settings.fieldErrors.downloadFolder'))}
       >
-        {(control) => <input className="input" spellCheck={false} autoComplete="off" {...control} {...register('downloadFolder')} />}
+        {(control) => <input className="input" spellCheck={false} autoComplete="off" placeholder={current.data?.isDefault ? current.data.folder : undefined} {...control} {...register('downloadFolder')} />}
       </Field>
       <Field id="settings-docs-remote" label={t('settings.docsLoadRemoteContent')} hint={t('settings.docsLoadRemoteContentHint')}>
         {(control) => <input className="checkbox" type="checkbox" {...control} {...register('docsLoadRemoteContent')} />}

@@ -8,6 +8,11 @@ export const settingsApi = {
   onDidChange: (callback: (settings: Settings) => void) => support().on('settings.onDidChange', callback),
 };
 
+/** Where downloads go now (the software domain resolves the system's Downloads folder). */
+export const downloadFolderApi = {
+  current: () => call(support().software.downloadFolder()),
+};
+
 export const updatesApi = {
   status: () => call(support().desktop.updateStatus()),
   check: () => call(support().desktop.checkForUpdates()),
