@@ -60,7 +60,7 @@ test('a user applies for restricted software (P1.4), is told it was approved (P2
   await expect(verdict).toContainText('PASS:', { timeout: 30_000 });
   await expect(verdict).toContainText('matches the vendor-signed manifest');
   expect(await page.evaluate('window.progressSeen')).toContain('Download progress of svault-3.0.1-controller.bin');
-  await expect(page.getByRole('button', { name: 'Show svault-3.0.1-controller.bin in its folder' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show in folder: svault-3.0.1-controller.bin' })).toBeVisible();
   await screenshot(page, 'software-download-pass');
 
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

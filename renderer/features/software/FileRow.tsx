@@ -30,7 +30,7 @@ export function FileRow({ file, rejectionReason, onDownload, onApply, onHelp }: 
           </button>
         )}
         {(file.access === 'apply' || file.access === 'rejected') && (
-          <button type="button" className="button" onClick={onApply} aria-label={t('software.catalogue.applyLabel', { name: file.name })}>
+          <button type="button" className="button" onClick={onApply} aria-label={t(file.access === 'rejected' ? 'software.catalogue.applyAgainLabel' : 'software.catalogue.applyLabel', { name: file.name })}>
             {t(file.access === 'rejected' ? 'software.catalogue.applyAgain' : 'software.catalogue.apply')}
           </button>
         )}
