@@ -237,7 +237,7 @@ export class TicketService {
       const hits = await this.deps.searchDocs(query, SUGGESTIONS);
       // The search marks matches with control characters; suggestions are plain text.
       // eslint-disable-next-line no-control-regex -- removing those markers is the point
-      return hits.slice(0, SUGGESTIONS).map((hit) => ({ ...hit, snippet: hit.snippet.replace(/[\u0002\u0003]/g, '') }));
+      return hits.slice(0, SUGGESTIONS).map(({ library, topicId, title, snippet }) => ({ library, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
     } catch {
       return []; // a suggestion is a help, never a reason the form fails
     }

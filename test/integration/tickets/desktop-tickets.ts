@@ -19,7 +19,7 @@ export type Network = { up: boolean };
 export async function desktopTickets(
   apiUrl: string,
   user: { id: string; email: string; password: string; name: string },
-  options: { dataDir?: string; net?: Network; outbox?: TicketServiceDeps['outbox']; token?: string } = {},
+  options: { dataDir?: string; net?: Network; outbox?: TicketServiceDeps['outbox']; token?: string; searchDocs?: TicketServiceDeps['searchDocs'] } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'esd-tickets-'));
   const net = options.net ?? { up: true };
@@ -36,6 +36,7 @@ export async function desktopTickets(
     app: { version: '0.1.0', platform: 'test' },
     feedIntervalMs: 60_000,
     outbox: { baseDelayMs: 5, maxDelayMs: 50, ...options.outbox },
+    ...(options.searchDocs ? { searchDocs: options.searchDocs } : {}),
   });
   return { service, localDb, dataDir, net, token, close: () => (service.dispose(), localDb.close()) };
 }

@@ -65,4 +65,20 @@ describe('drafts', () => {
     );
     app.close();
   });
+
+  it('suggest topics of the local documentation while the title is typed (deflection), as plain text', async () => {
+    const queries: string[] = [];
+    const searchDocs = async (query: string) => {
+      queries.push(query);
+      return [{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 }];
+    };
+    const app = await desktopTickets(api.url, ALICE, { searchDocs });
+    expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
+    expect(queries).toEqual(['BGP drops']);
+    expect(await app.service.suggestTopics('ab')).toEqual([]); // too short to mean anything
+    app.close();
+    const failing = await desktopTickets(api.url, ALICE, { searchDocs: () => Promise.reject(new Error('index missing')) });
+    expect(await failing.service.suggestTopics('BGP drops')).toEqual([]);
+    failing.close();
+  });
 });
