@@ -3,14 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startPreview } from '../../main/preview/start-preview';
+import { DEFAULT_SETTINGS } from '../../main/services/settings/settings-migrations';
 
 type Preview = Awaited<ReturnType<typeof startPreview>>;
 
+let lastFile: string | undefined;
+
 /**
- * The browser preview, started in-process per test file with a fresh data folder: the real renderer
- * bundle, the real services and dispatcher, and the embedded reference API with demo data.
+ * The browser preview, started in-process once per worker with a fresh data folder: the real renderer
+ * bundle, the real services and dispatcher, and the embedded reference API with demo data. Each test
+ * file starts signed out with default settings, whatever the file before it left behind.
  */
-export const test = base.extend<object, { preview: Preview }>({
+export const test = base.extend<{ freshPerFile: void }, { preview: Preview }>({
+  freshPerFile: [
+    async ({ preview }, use, testInfo) => {
+      if (lastFile !== testInfo.file) {
+        lastFile = testInfo.file;
+        await preview.services.session.signOut();
+        preview.services.settings.update(DEFAULT_SETTINGS);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   preview: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured fixtures argument
     async ({}, use) => {

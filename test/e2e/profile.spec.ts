@@ -48,7 +48,7 @@ test('a user signs in through the login page, corrects their profile (P5.2) and 
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
 });
 
-test('the main screens say honestly what is coming, in English and Chinese', async ({ page, context, preview }) => {
+test('every main screen opens from the navigation; language and theme change at once and are remembered (P3.1)', async ({ page, context, preview }) => {
   const demo = preview.demoAccount!;
   await page.goto(preview.url);
   await signInThroughBrowser(page, context, demo.email, demo.password);
