@@ -97,6 +97,8 @@ export function composeServices(deps: PlatformDeps) {
     settings: deps.settings,
     app: { version: deps.version, platform: deps.platform },
     ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+    // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
+    searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
   });
   tickets.start();
   const downloadFolder = () => {

@@ -92,9 +92,13 @@ async function measureOutbox(apiUrl: string): Promise<{ outbox: number; baseline
   app.net.up = true;
   start = performance.now();
   await app.service.sendNow();
+  // A first attempt can still fail (a pooled connection the server closed meanwhile): the outbox
+  // retries on its own, so the clock runs until the queue is empty.
+  while (app.service.outboxItems().length) {
+    if (performance.now() - start > 15 * 60_000) throw new Error(`The outbox did not deliver everything: ${app.service.outboxItems()[0]?.lastError ?? 'no error'}.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   const outbox = OUTBOX_ITEMS / ((performance.now() - start) / 1000);
-  const left = app.service.outboxItems();
-  if (left.length) throw new Error(`The outbox did not deliver everything: ${left.length} left (${left[0]?.lastError ?? 'no error'}).`);
   app.close();
   return { outbox, baseline };
 }
@@ -103,7 +107,8 @@ export async function benchTickets(): Promise<Record<string, number>> {
   process.env.SUPPORT_DEMO_ENGINEER_DELAY_MS = String(365 * 24 * 3600_000); // no demo replies during the run
   await build({ configFile: 'vite.preview.config.ts', logLevel: 'warn' });
   const dir = mkdtempSync(join(tmpdir(), 'esd-bench-tickets-'));
-  const api = await startApiServer({ dbPath: join(dir, 'api.sqlite'), seedDemoData: true });
+  // Tokens outlive a slow run (a loaded build machine takes minutes for the loops below).
+  const api = await startApiServer({ dbPath: join(dir, 'api.sqlite'), seedDemoData: true, accessTokenTtlSeconds: 24 * 3600 });
   const preview = await startPreview({ dataDir: join(dir, 'app'), apiUrl: api.url });
   try {
     say('seeding');

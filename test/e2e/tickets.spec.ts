@@ -119,6 +119,15 @@ test('“this did not help” on a documentation page opens a request that remem
   }
   await page.goto(`${new URL(preview.url).origin}/#/tickets/new?fromTopic=edge-router-9.2/bgp-troubleshooting`);
   await expect(page.getByRole('textbox', { name: 'Page you came from' })).toHaveValue('edge-router-9.2/bgp-troubleshooting');
+
+  // With a library on this computer, typing the title suggests its topics (deflection).
+  await preview.services.docs.libraries.install('contoso-storage-4-0-en');
+  await expect.poll(async () => (await preview.services.docs.libraries.list()).libraries.find((l) => l.id === 'contoso-storage-4-0-en')?.state, { timeout: 30_000 }).toBe('installed');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Creating snapshot');
+  const suggestions = page.getByRole('complementary', { name: 'These topics may already answer it' });
+  await expect(suggestions.getByRole('link', { name: /snapshot/i }).first()).toBeVisible();
+  await screenshot(page, 'tickets-deflection');
+  await page.getByRole('textbox', { name: 'Title' }).fill('');
   await page.getByLabel('Category').selectOption('cannot_obtain');
   await page.getByRole('button', { name: 'Send request' }).click();
   // The form checks the service's rules before anything is queued.

@@ -234,10 +234,15 @@ export class TicketService {
     const query = title.trim();
     if (!this.deps.searchDocs || query.length < 3) return [];
     try {
-      const hits = await this.deps.searchDocs(query, SUGGESTIONS);
-      // The search marks matches with control characters; suggestions are plain text.
-      // eslint-disable-next-line no-control-regex -- removing those markers is the point
-      return hits.slice(0, SUGGESTIONS).map(({ library, topicId, title, snippet }) => ({ library, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
+      const hits = await this.deps.searchDocs(query, SUGGESTIONS * 3);
+      // One suggestion per topic (the search also returns its sections), as plain text: the search
+      // marks matches with control characters.
+      const seen = new Set<string>();
+      return hits
+        .filter((hit) => !seen.has(`${hit.library}/${hit.topicId}`) && seen.add(`${hit.library}/${hit.topicId}`))
+        .slice(0, SUGGESTIONS)
+        // eslint-disable-next-line no-control-regex -- removing those markers is the point
+        .map(({ library, topicId, title, snippet }) => ({ library, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
     } catch {
       return []; // a suggestion is a help, never a reason the form fails
     }

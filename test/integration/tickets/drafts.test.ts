@@ -66,11 +66,12 @@ describe('drafts', () => {
     app.close();
   });
 
-  it('suggest topics of the local documentation while the title is typed (deflection), as plain text', async () => {
+  it('suggest topics of the local documentation while the title is typed (deflection), once per topic, as plain text', async () => {
     const queries: string[] = [];
     const searchDocs = async (query: string) => {
       queries.push(query);
-      return [{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 }];
+      const hit = { library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 };
+      return [hit, { ...hit, title: 'BGP sessions drop: timers', score: 2 }]; // a section of the same topic
     };
     const app = await desktopTickets(api.url, ALICE, { searchDocs });
     expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
