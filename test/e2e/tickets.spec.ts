@@ -100,6 +100,7 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await expect(page.getByRole('region', { name: /Waiting to send/ })).toHaveCount(0);
   const row = page.getByRole('link', { name: /Core switch reboots under load/ });
   await expect(row).toBeVisible();
+  await expect(page.getByText('“Core switch reboots under load” was sent to the support service.')).toBeVisible();
 
   // The demo engineer answers; the app tells the user, who opens the request from the notice.
   const notice = page.getByRole('region', { name: 'Notifications' });

@@ -8,7 +8,7 @@ import { DraftsPanel } from './DraftsPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { TicketFilters, type Filters } from './TicketFilters';
 import { TicketList } from './TicketList';
-import { useDevices, useTicketList } from './use-tickets';
+import { useDevices, useOutbox, useTicketList } from './use-tickets';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list.includes(value as T) ? (value as T) : undefined);
 
@@ -35,6 +35,9 @@ export function TicketsPage() {
   const devices = useDevices();
   const products = useMemo(() => [...new Set((devices.data ?? []).map((d) => d.product))].sort(), [devices.data]);
   const queued = (location.state as { queued?: string } | null)?.queued;
+  const outbox = useOutbox();
+  // Once the outbox has delivered it, say so instead of "waiting".
+  const waiting = queued !== undefined && (outbox.data ?? []).some((item) => item.kind === 'create' && item.label === queued);
 
   return (
     <section className="page page--wide">
@@ -44,7 +47,7 @@ export function TicketsPage() {
           {t('tickets.new')}
         </Link>
       </div>
-      <StatusMessage message={queued && t('tickets.queued', { title: queued })} />
+      <StatusMessage message={queued && (waiting || outbox.isPending ? t('tickets.queued', { title: queued }) : t('tickets.sent', { title: queued }))} />
       <OutboxPanel />
       <DraftsPanel />
       <TicketFilters value={filters} onChange={setFilters} products={products} />
