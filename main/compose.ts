@@ -42,6 +42,8 @@ export interface PlatformDeps {
   updater?: UpdaterAdapter | null;
   /** The OS file dialog (Electron); absent in the preview, where the renderer sends a picked file's bytes. */
   pickFiles?: () => Promise<string[]>;
+  /** The OS save dialog (Electron) for saving a ticket attachment; absent in the preview. */
+  saveFileAs?: (suggestedName: string) => Promise<string | null>;
   /** The OS dialogs for documentation import and export (Electron); absent in the preview (the CLI does it there). */
   pickDocsPath?: (purpose: 'import-folder' | 'import-package' | 'export-package', suggestedName?: string) => Promise<string | null>;
   /** Electron: clears the session's storage (cache, web storage, cookies) for "clear local data". */
@@ -97,6 +99,7 @@ export function composeServices(deps: PlatformDeps) {
     settings: deps.settings,
     app: { version: deps.version, platform: deps.platform },
     ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+    ...(deps.saveFileAs ? { saveFileAs: deps.saveFileAs } : {}),
     // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
     searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
   });

@@ -87,6 +87,13 @@ async function main(): Promise<void> {
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? [] : picked.filePaths;
     },
+    // Saving an attachment: main writes only where the user chose in this dialog.
+    saveFileAs: async (suggestedName) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Save attachment', defaultPath: join(app.getPath('downloads'), suggestedName) };
+      const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
     // Documentation import/export: main works only on paths the user chose here, never one from the renderer.
     pickDocsPath: async (purpose, suggestedName) => {
       const owner = BrowserWindow.getFocusedWindow();

@@ -23,5 +23,6 @@ export const TICKETS_METHODS = [
   'tickets.discardAttachment',
   'tickets.diagnostics',
   'tickets.suggestTopics',
+  'tickets.saveAttachment',
 ] as const;
 export const TICKETS_EVENTS = ['tickets.onDidChange', 'tickets.onDidReceiveReply', 'tickets.onUploadProgress'] as const;

@@ -96,7 +96,7 @@ export const ticketsMethods = {
   'tickets.sendNow': { input: none, output: z.array(OutboxItemSchema) },
   'tickets.capabilities': {
     input: none,
-    output: z.object({ nativePicker: z.boolean(), maxAttachmentBytes: z.number(), maxInlineBytes: z.number() }),
+    output: z.object({ nativePicker: z.boolean(), nativeSave: z.boolean(), maxAttachmentBytes: z.number(), maxInlineBytes: z.number() }),
   },
   'tickets.pickAttachments': { input: none, output: z.array(StagedAttachmentSchema) },
   'tickets.stageBytes': {
@@ -110,6 +110,7 @@ export const ticketsMethods = {
   'tickets.discardAttachment': { input: IdInput, output: z.void() },
   'tickets.diagnostics': { input: none, output: z.object({ attachment: StagedAttachmentSchema, text: z.string() }) },
   'tickets.suggestTopics': { input: z.strictObject({ title: z.string().max(200) }), output: z.array(TopicSuggestionSchema) },
+  'tickets.saveAttachment': { input: z.strictObject({ ticketId: Id, attachmentId: Id }), output: z.object({ saved: z.boolean(), name: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const ticketsEvents = {

@@ -31,5 +31,6 @@ export function ticketsHandlers(s: Services): { [M in TicketsMethod]: Handler<M>
     'tickets.discardAttachment': ({ id }) => t.discardAttachment(id),
     'tickets.diagnostics': () => t.diagnostics(),
     'tickets.suggestTopics': ({ title }) => t.suggestTopics(title),
+    'tickets.saveAttachment': ({ ticketId, attachmentId }) => t.saveAttachment(ticketId, attachmentId),
   };
 }

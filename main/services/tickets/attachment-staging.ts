@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { Transform } from 'node:stream';
+import { basename, dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/tickets';
 import type { StagedAttachment } from '../../../shared/contract/tickets-contract';
@@ -10,6 +11,28 @@ import { AppError } from '../../../shared/errors';
 import type { StagedRow, TicketsStore } from './tickets-store';
 
 const tooLarge = (name: string) => new AppError('validation', `"${name}" is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB, the most the service accepts.`);
+
+/**
+ * Writes a downloaded file next to its target under a temporary name, hashing it on the way, and
+ * renames it into place only when the SHA-256 matches: a damaged download never takes the name.
+ */
+export async function saveVerified(body: ReadableStream<Uint8Array>, target: string, sha256: string): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.part`);
+  const hash = createHash('sha256');
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), measure, createWriteStream(temp, { flags: 'wx' }));
+    if (hash.digest('hex') !== sha256) throw new AppError('server', 'The file arrived damaged (its SHA-256 does not match). Please try again.');
+    await rename(temp, target);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
 
 export const toStaged = (row: StagedRow): StagedAttachment => ({ id: row.id, name: row.name, size: row.size, sha256: row.sha256 });
 

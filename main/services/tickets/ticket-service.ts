@@ -8,7 +8,7 @@ import { AppError, validationError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
-import { AttachmentStaging } from './attachment-staging';
+import { AttachmentStaging, saveVerified } from './attachment-staging';
 import { ChangeFeedFollower } from './change-feed-follower';
 import { diagnosticsBundle, RecentLog } from './diagnostics';
 import { emptyDraft, TicketDrafts } from './ticket-drafts';
@@ -28,6 +28,8 @@ export interface TicketServiceDeps {
   app: { version: string; platform: string };
   /** The platform's own file dialog (Electron); absent in the browser preview, which sends bytes instead. */
   pickFiles?: () => Promise<string[]>;
+  /** The platform's save dialog: where the user wants an attachment saved (null: cancelled). */
+  saveFileAs?: (suggestedName: string) => Promise<string | null>;
   /** The local documentation search (docs domain), for suggestions while the title is typed; absent: none. */
   searchDocs?: (query: string, limit: number) => Promise<TopicSuggestion[]>;
   now?: () => number;
@@ -197,7 +199,7 @@ export class TicketService {
   }
 
   capabilities() {
-    return { nativePicker: Boolean(this.deps.pickFiles), maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxInlineBytes: MAX_INLINE_ATTACHMENT_BYTES };
+    return { nativePicker: Boolean(this.deps.pickFiles), nativeSave: Boolean(this.deps.saveFileAs), maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxInlineBytes: MAX_INLINE_ATTACHMENT_BYTES };
   }
 
   /** Files the user picked in the platform's dialog; the renderer never names a path. */
@@ -227,6 +229,18 @@ export class TicketService {
       ...this.deps.app, settings: this.deps.settings.get(), log: this.log.lines(), outbox: { waiting: this.store.outbox(user).length }, now: this.now(),
     });
     return { attachment: await this.staging.fromBytes(user, 'diagnostics.json', Buffer.from(text, 'utf8')), text };
+  }
+
+  /** Saves an attachment where the user chose in the save dialog, checked against its SHA-256. */
+  async saveAttachment(ticketId: string, attachmentId: string): Promise<{ saved: boolean; name: string }> {
+    this.userId();
+    if (!this.deps.saveFileAs) throw new AppError('forbidden', 'Saving files needs the desktop app.');
+    const attachment = (await this.remote.get(ticketId)).attachments.find((a) => a.id === attachmentId);
+    if (!attachment) throw new AppError('not_found', 'This attachment no longer exists.');
+    const target = await this.deps.saveFileAs(attachment.name);
+    if (!target) return { saved: false, name: attachment.name };
+    await saveVerified(await this.remote.downloadAttachment(ticketId, attachmentId), target, attachment.sha256);
+    return { saved: true, name: attachment.name };
   }
 
   /** Topics of the installed libraries matching the title, so the answer may be found before asking. */

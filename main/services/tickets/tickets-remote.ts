@@ -57,6 +57,23 @@ export class TicketsRemote {
     return (await this.api.request({ method: 'GET', path: '/devices', schema: DeviceListSchema })).items;
   }
 
+  /** An attachment's bytes as a stream (the caller writes and verifies them). */
+  async downloadAttachment(ticketId: string, attachmentId: string): Promise<ReadableStream<Uint8Array>> {
+    const url = `${this.upload.baseUrl}/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(attachmentId)}`;
+    const token = await this.upload.getAccessToken();
+    let response: Response;
+    try {
+      response = await this.upload.fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch (cause) {
+      throw offlineError(new URL(this.upload.baseUrl).origin, cause);
+    }
+    if (response.status >= 400 || !response.body) {
+      const body: unknown = await response.json().catch(() => undefined);
+      throw errorFromResponse(response.status, ApiErrorBodySchema.safeParse(body).success ? body : undefined);
+    }
+    return response.body;
+  }
+
   /**
    * Streams a file from disk as multipart/form-data, reporting bytes as they leave. The multipart
    * framing comes from the platform's own FormData encoder (via a Request), not written by hand.

@@ -1,12 +1,19 @@
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/api/tickets';
 import { formatDateTime } from '../../i18n/format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { StatusMessage } from '../../ui/StatusMessage';
 import { formatBytes } from './ticket-format';
+import { ticketsApi } from './tickets.api';
+import { useCapabilities } from './use-tickets';
 
 /** The conversation, attachments and status history of one request. Texts are shown as text, never as HTML. */
 export function TicketThread({ ticket }: { ticket: Ticket }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const caps = useCapabilities();
+  const save = useMutation({ mutationFn: (attachmentId: string) => ticketsApi.saveAttachment(ticket.id, attachmentId) });
   return (
     <>
       <section aria-labelledby="thread-title">
@@ -32,13 +39,20 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
           <ul className="attachments">
             {ticket.attachments.map((a) => (
               <li key={a.id}>
-                {a.name} ({formatBytes(a.size, i18n.language)}) <span className="field__hint">SHA-256 {a.sha256.slice(0, 16)}…</span>
+                {a.name} ({formatBytes(a.size, i18n.language)}) <span className="field__hint">SHA-256 {a.sha256.slice(0, 16)}…</span>{' '}
+                {caps.data?.nativeSave && (
+                  <button type="button" className="button button--small" onClick={() => save.mutate(a.id)} disabled={save.isPending} aria-label={t('tickets.attachments.saveNamed', { name: a.name })}>
+                    {t('tickets.attachments.save')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         ) : (
           <p className="field__hint">{t('tickets.attachments.none')}</p>
         )}
+        <StatusMessage message={save.data?.saved ? t('tickets.attachments.saved', { name: save.data.name }) : undefined} />
+        {save.isError && <ErrorAlert error={save.error} title={t('tickets.attachments.saveFailed')} />}
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('tickets.detail.history')}</h2>

@@ -29,5 +29,6 @@ export const ticketsApi = {
   discardAttachment: (id: string) => call(support().tickets.discardAttachment({ id })),
   diagnostics: () => call(support().tickets.diagnostics()),
   suggestTopics: (title: string) => call(support().tickets.suggestTopics({ title })),
+  saveAttachment: (ticketId: string, attachmentId: string) => call(support().tickets.saveAttachment({ ticketId, attachmentId })),
   on: <E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void) => support().on(event, callback),
 };

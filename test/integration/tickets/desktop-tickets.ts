@@ -19,7 +19,7 @@ export type Network = { up: boolean };
 export async function desktopTickets(
   apiUrl: string,
   user: { id: string; email: string; password: string; name: string },
-  options: { dataDir?: string; net?: Network; outbox?: TicketServiceDeps['outbox']; token?: string; searchDocs?: TicketServiceDeps['searchDocs'] } = {},
+  options: { dataDir?: string; net?: Network; outbox?: TicketServiceDeps['outbox']; token?: string; searchDocs?: TicketServiceDeps['searchDocs']; saveFileAs?: TicketServiceDeps['saveFileAs'] } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'esd-tickets-'));
   const net = options.net ?? { up: true };
@@ -37,6 +37,7 @@ export async function desktopTickets(
     feedIntervalMs: 60_000,
     outbox: { baseDelayMs: 5, maxDelayMs: 50, ...options.outbox },
     ...(options.searchDocs ? { searchDocs: options.searchDocs } : {}),
+    ...(options.saveFileAs ? { saveFileAs: options.saveFileAs } : {}),
   });
   return { service, localDb, dataDir, net, token, close: () => (service.dispose(), localDb.close()) };
 }

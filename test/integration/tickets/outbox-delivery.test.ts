@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { desktopTickets, filledDraft, queueRequest } from './desktop-tickets';
@@ -146,6 +147,28 @@ describe('attachments and replies through the outbox', () => {
     expect(detail.attachments).toEqual([expect.objectContaining({ name: 'switch.log', size: file.size, sha256: file.sha256 })]);
     expect(progress.at(-1)).toBe(file.size);
     expect(readdirSync(join(app.dataDir, 'tickets-staged'))).toEqual([]);
+    app.close();
+  });
+
+  it('saves an attachment where the user chose, checked against its SHA-256; a damaged download never takes the name', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'esd-save-')), 'saved.log');
+    const app = await desktopTickets(api.url, ALICE, { saveFileAs: async () => target });
+    const file = await app.service.stageBytes('router.log', Buffer.from('line\n'.repeat(500)).toString('base64'));
+    const draft = await app.service.newDraft();
+    app.service.saveDraft(draft.id, filledDraft('Save attachment: router log', { attachmentIds: [file.id] }));
+    app.service.submitDraft(draft.id);
+    await app.service.outbox.flush();
+    const [ticket] = (await app.service.list({ q: 'Save attachment' })).items;
+    const [attachment] = (await app.service.get(ticket!.id)).attachments;
+    expect(await app.service.saveAttachment(ticket!.id, attachment!.id)).toEqual({ saved: true, name: 'router.log' });
+    expect(readFileSync(target, 'utf8')).toBe('line\n'.repeat(500));
+
+    // The stored bytes change behind the service's back (same size): the copy is refused and nothing is written.
+    writeFileSync(join(dirname(api.dbPath), 'ticket-attachments', attachment!.id), 'LINE\n'.repeat(500));
+    rmSync(target);
+    await expect(app.service.saveAttachment(ticket!.id, attachment!.id)).rejects.toMatchObject({ code: 'server', message: expect.stringMatching(/SHA-256/) });
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dirname(target))).toEqual([]);
     app.close();
   });
 
