@@ -40,6 +40,8 @@ export function AppShell({ session }: Props) {
       firstRender.current = false;
       return;
     }
+    // A dialog the user opened meanwhile (the palette, say) keeps its focus: a late redirect must not steal it.
+    if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return;
     const target = typeof focusTarget === 'string' ? document.getElementById(focusTarget) : null;
     (target ?? main.current)?.focus();
   }, [pathname, key, focusTarget]);

@@ -39,7 +39,8 @@ export function DownloadRow({ download, progress }: Props) {
           </p>
         )}
         {download.state === 'error' && <p className="field__error">{download.message}</p>}
-        {(active || download.state === 'paused' || download.state === 'verifying') && (
+        {/* The bar stays after the verdict, full on PASS, where it stopped on FAIL: a fast download still shows one. */}
+        {(active || ['paused', 'verifying', 'passed', 'failed'].includes(download.state)) && (
           <>
             <progress
               className="software-progress"
