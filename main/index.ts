@@ -12,6 +12,7 @@ import { eventSinkFor, listenForBridgeCalls } from './platform/ipc-bridge';
 import { collectEarlyDeepLinks } from './platform/deep-links';
 import { installDesktopIntegration } from './platform/desktop-integration';
 import { createMainWindow } from './platform/main-window';
+import { collectOpenedPackages } from './platform/opened-packages';
 import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-session';
 import { electronUpdaterAdapter } from './platform/updater';
 import { safeStorageSecrets } from './platform/safe-storage-secrets';
@@ -23,6 +24,7 @@ import { SettingsService } from './services/settings/settings-service';
 // The composition root: the only file that knows both Electron and every service.
 registerAppScheme(protocol);
 if (!app.requestSingleInstanceLock()) app.quit();
+const openedPackages = collectOpenedPackages(app);
 // macOS hands over the link that launched the app before 'ready': keep it for the desktop services.
 const launchLinks = collectEarlyDeepLinks(app);
 
@@ -122,6 +124,10 @@ async function main(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal: openVendorPage }));
 
   await services.desktop.proxyApplied.catch((error) => console.error('The proxy settings could not be applied', error));
+  // A documentation package opened from the file manager is imported like one picked in the app.
+  openedPackages.start((file) => {
+    services.docs.importLocal({ kind: 'package', file, source: 'package' }).catch((error) => console.error(`Could not import ${file}`, error));
+  });
   await services.session.restore();
   services.network.start();
 

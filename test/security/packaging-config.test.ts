@@ -39,9 +39,9 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.author.email).toMatch(/@/);
   });
 
-  it('registers the deep-link scheme the app handles and opens .esdoc documentation packages', () => {
+  it('registers the deep-link scheme the app handles and opens .esdlib documentation packages', () => {
     expect(config.protocols.flatMap((p: { schemes: string[] }) => p.schemes)).toEqual([DEEP_LINK_SCHEME]);
-    expect(config.fileAssociations.map((f: { ext: string }) => f.ext)).toEqual(['esdoc']);
+    expect(config.fileAssociations.map((f: { ext: string }) => f.ext)).toEqual(['esdlib']);
   });
 
   it('checks for updates over https on a vendor host with the generic provider', () => {
