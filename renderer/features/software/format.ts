@@ -1,14 +1,4 @@
-/** Sizes, speeds and durations in the user's language. */
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
+export { formatBytes } from '../../i18n/format';
 
 export function formatDuration(seconds: number, language: string): string {
   const h = Math.floor(seconds / 3600);

@@ -1,5 +1,7 @@
 import type { Ticket } from '../../../shared/api/tickets';
 
+export { formatBytes } from '../../i18n/format';
+
 export type SlaState = 'met' | 'missed' | 'pending' | 'overdue';
 
 /** Where the first-response target stands: met or missed once answered, pending or overdue before. */
@@ -9,16 +11,6 @@ export function slaState(ticket: Pick<Ticket, 'slaDueAt' | 'firstResponseAt'>, n
   return now > due ? 'overdue' : 'pending';
 }
 
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
-}
 
 /** A picked file's bytes as base64, for the preview's bridge (size checked before). */
 export async function fileToBase64(file: Blob): Promise<string> {
