@@ -1,22 +1,12 @@
+import { NetworkProblemSchema } from '../../../shared/contract/desktop-contract';
+
 /**
  * Network and TLS failures in plain words. Electron's session.fetch reports Chromium error names
  * (net::ERR_CERT_AUTHORITY_INVALID), Node's fetch reports OpenSSL codes in error.cause; both map to
  * one short list of problems the diagnostics panel explains in the user's language.
  */
-export const NETWORK_PROBLEMS = [
-  'tls_untrusted',
-  'tls_expired',
-  'tls_name_mismatch',
-  'tls_revoked',
-  'tls_protocol',
-  'proxy_auth',
-  'proxy_unreachable',
-  'dns',
-  'refused',
-  'timeout',
-  'http_error',
-  'unknown',
-] as const;
+// The list lives in the bridge contract, which the diagnostics panel also reads.
+export const NETWORK_PROBLEMS = NetworkProblemSchema.options;
 export type NetworkProblem = (typeof NETWORK_PROBLEMS)[number];
 
 const PATTERNS: ReadonlyArray<[RegExp, NetworkProblem]> = [
