@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
 
 /**
@@ -68,8 +69,17 @@ export function migrateTicketsStore(db: LocalDatabase): void {
 
 /** Plain statements over the tables; transactions are composed by the callers. */
 export class TicketsStore {
+  // Prepared once per SQL text: preparing dominated the outbox's per-item cost when it ran per call.
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(readonly db: LocalDatabase) {
     migrateTicketsStore(db);
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   transaction<T>(fn: () => T): T {
@@ -77,15 +87,15 @@ export class TicketsStore {
   }
 
   draft(userId: string, id: string): DraftRow | undefined {
-    return this.db.prepare('SELECT * FROM tickets_drafts WHERE id = ? AND user_id = ?').get(id, userId) as DraftRow | undefined;
+    return this.prepare('SELECT * FROM tickets_drafts WHERE id = ? AND user_id = ?').get(id, userId) as DraftRow | undefined;
   }
 
   drafts(userId: string, kind: DraftRow['kind']): DraftRow[] {
-    return this.db.prepare('SELECT * FROM tickets_drafts WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC').all(userId, kind) as DraftRow[];
+    return this.prepare('SELECT * FROM tickets_drafts WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC').all(userId, kind) as DraftRow[];
   }
 
   putDraft(row: DraftRow): void {
-    this.db
+    this
       .prepare(
         `INSERT INTO tickets_drafts (id, user_id, kind, ticket_id, values_json, error_json, created_at, updated_at)
          VALUES (@id, @user_id, @kind, @ticket_id, @values_json, @error_json, @created_at, @updated_at)
@@ -95,21 +105,21 @@ export class TicketsStore {
   }
 
   deleteDraft(userId: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM tickets_drafts WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+    return this.prepare('DELETE FROM tickets_drafts WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
   }
 
   outbox(userId: string): OutboxRow[] {
-    return this.db.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq').all(userId) as OutboxRow[];
+    return this.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq').all(userId) as OutboxRow[];
   }
 
   /** The oldest item: the only one that may be sent next. */
   head(userId: string): OutboxRow | undefined {
-    return this.db.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq LIMIT 1').get(userId) as OutboxRow | undefined;
+    return this.prepare('SELECT * FROM tickets_outbox WHERE user_id = ? ORDER BY seq LIMIT 1').get(userId) as OutboxRow | undefined;
   }
 
   insertOutbox(row: Omit<OutboxRow, 'seq' | 'attempts' | 'last_error'>): number {
     return Number(
-      this.db
+      this
         .prepare(
           `INSERT INTO tickets_outbox (user_id, kind, idempotency_key, ticket_id, draft_id, label, payload_json, next_attempt_at, created_at)
            VALUES (@user_id, @kind, @idempotency_key, @ticket_id, @draft_id, @label, @payload_json, @next_attempt_at, @created_at)`,
@@ -122,46 +132,46 @@ export class TicketsStore {
   updateOutbox(seq: number, changes: Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at' | 'last_error' | 'ticket_id'>>): void {
     const keys = Object.keys(changes);
     if (!keys.length) return;
-    this.db.prepare(`UPDATE tickets_outbox SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE seq = @seq`).run({ ...changes, seq });
+    this.prepare(`UPDATE tickets_outbox SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE seq = @seq`).run({ ...changes, seq });
   }
 
   deleteOutbox(seq: number): void {
-    this.db.prepare('DELETE FROM tickets_outbox WHERE seq = ?').run(seq);
+    this.prepare('DELETE FROM tickets_outbox WHERE seq = ?').run(seq);
   }
 
   staged(userId: string, ids: readonly string[]): StagedRow[] {
     if (!ids.length) return [];
-    const rows = this.db
+    const rows = this
       .prepare(`SELECT * FROM tickets_staged WHERE user_id = ? AND id IN (${ids.map(() => '?').join(', ')})`)
       .all(userId, ...ids) as StagedRow[];
     return ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is StagedRow => Boolean(row));
   }
 
   insertStaged(row: StagedRow): void {
-    this.db.prepare('INSERT INTO tickets_staged (id, user_id, name, size, sha256, created_at) VALUES (@id, @user_id, @name, @size, @sha256, @created_at)').run(row);
+    this.prepare('INSERT INTO tickets_staged (id, user_id, name, size, sha256, created_at) VALUES (@id, @user_id, @name, @size, @sha256, @created_at)').run(row);
   }
 
   deleteStaged(userId: string, ids: readonly string[]): void {
-    for (const id of ids) this.db.prepare('DELETE FROM tickets_staged WHERE id = ? AND user_id = ?').run(id, userId);
+    for (const id of ids) this.prepare('DELETE FROM tickets_staged WHERE id = ? AND user_id = ?').run(id, userId);
   }
 
   cursor(userId: string): number | undefined {
-    return (this.db.prepare('SELECT cursor FROM tickets_sync WHERE user_id = ?').get(userId) as { cursor: number } | undefined)?.cursor;
+    return (this.prepare('SELECT cursor FROM tickets_sync WHERE user_id = ?').get(userId) as { cursor: number } | undefined)?.cursor;
   }
 
   setCursor(userId: string, cursor: number): void {
-    this.db.prepare('INSERT INTO tickets_sync (user_id, cursor) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET cursor = excluded.cursor').run(userId, cursor);
+    this.prepare('INSERT INTO tickets_sync (user_id, cursor) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET cursor = excluded.cursor').run(userId, cursor);
   }
 
   unread(userId: string): Set<string> {
-    return new Set((this.db.prepare('SELECT ticket_id FROM tickets_unread WHERE user_id = ?').all(userId) as { ticket_id: string }[]).map((r) => r.ticket_id));
+    return new Set((this.prepare('SELECT ticket_id FROM tickets_unread WHERE user_id = ?').all(userId) as { ticket_id: string }[]).map((r) => r.ticket_id));
   }
 
   markUnread(userId: string, ticketId: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
+    this.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
   }
 
   markRead(userId: string, ticketId: string): boolean {
-    return this.db.prepare('DELETE FROM tickets_unread WHERE user_id = ? AND ticket_id = ?').run(userId, ticketId).changes > 0;
+    return this.prepare('DELETE FROM tickets_unread WHERE user_id = ? AND ticket_id = ?').run(userId, ticketId).changes > 0;
   }
 }
