@@ -62,7 +62,11 @@ export class SearchEngine {
     const notPart = parsed.excluded.length ? ` NOT (${parsed.excluded.map(clauseMatch).join(' OR ')})` : '';
     const strict = `${resolved.and}${notPart}`;
     const lists: { ids: number[]; weight: number }[] = [];
-    let fts = this.rank(strict, filter, CANDIDATES);
+    // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
+    // that doubles the cost of a query that matches only a handful of records, whose order the
+    // title and phrase signals settle anyway.
+    let fts = this.rank(strict, filter, CANDIDATES, !resolved.commonPhrase);
+    if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
     if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
     lists.push({ ids: fts, weight: WEIGHT.fts });
 
@@ -82,20 +86,32 @@ export class SearchEngine {
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
     let ranked = [...scores].sort((a, b) => b[1] - a[1]);
     if (parsed.excluded.length) ranked = this.dropExcluded(ranked, notPart);
-    return this.display(ranked.slice(0, limit), resolved.any);
+    // Snippets seek each shown row with `rowid = ?`, but a phrase still walks its words' whole
+    // doclists per row: for a phrase of common words, highlight its words one by one instead.
+    const highlight = resolved.commonPhrase ? [...new Set(plain)].map(ftsString).join(' OR ') : resolved.any;
+    return this.display(ranked.slice(0, limit), highlight);
   }
 
   /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
-  private resolve(parsed: ParsedQuery): { and: string; any: string; groups: string[]; plainWords: string[] } {
+  private resolve(parsed: ParsedQuery): { and: string; any: string; relaxed: string | null; groups: string[]; plainWords: string[]; commonPhrase: boolean } {
     const plainWords: string[] = [];
     const df = (word: string) => (STOPWORDS.has(word) ? Infinity : this.vocabulary.df(word));
     const resolved = parsed.groups.map((group) => {
       let cost = 0;
+      // A word the vocabulary corrected is a guess: the first thing to drop when nothing matches.
+      let guessed = false;
+      const fix = (word: string) => {
+        const fixed = this.fix(word);
+        if (fixed !== word) guessed = true;
+        return fixed;
+      };
       const match = group
         .map((clause) => {
           if (clause === parsed.prefixClause) {
-            const words = clause.words.slice(0, -1).map((w) => this.fix(w));
-            const last = this.expandPrefix(clause.words[clause.words.length - 1]!);
+            const words = clause.words.slice(0, -1).map(fix);
+            const typed = clause.words[clause.words.length - 1]!;
+            const last = this.expandPrefix(typed);
+            if (last.word !== typed) guessed = true;
             plainWords.push(...words, last.word);
             cost += Math.min(last.df, ...words.map(df));
             return words.length ? `(${words.map(ftsString).join(' ')} ${last.match})` : last.match;
@@ -105,27 +121,36 @@ export class SearchEngine {
             cost += Math.min(...clause.words.map(df));
             return clauseMatch(clause);
           }
-          const word = this.fix(clause.words[0]!);
+          const word = fix(clause.words[0]!);
           plainWords.push(word);
           cost += df(word);
           return ftsString(word);
         })
         .join(' OR ');
-      return { match, cost };
+      return { match, cost, guessed };
     });
     // Words in a large share of the records (stop words, a short prefix's many completions) are left
     // out of the AND when rarer words remain: they barely change the ranking but cost the most time,
     // and the title and phrase signals still use them.
     const common = Math.max(50, this.vocabulary.documents * 0.08);
     let kept = resolved.filter((g) => g.cost <= common);
+    let commonPhrase = false;
     // Only common words: as a phrase they still narrow the set to a few records, where an AND of
     // them would rank most of the library.
     if (kept.length === 0 && plainWords.length >= 2 && resolved.length === plainWords.length) {
-      kept = [{ match: `${ftsString(plainWords.join(' '))}${parsed.prefixClause ? ' *' : ''}`, cost: 0 }];
+      // A trailing `*` makes FTS5 merge the doclists of every indexed word with that start, for the
+      // ranking and again for each snippet: only when the last word is not a whole word yet.
+      const star = parsed.prefixClause && !this.vocabulary.has(plainWords[plainWords.length - 1]!) ? ' *' : '';
+      kept = [{ match: `${ftsString(plainWords.join(' '))}${star}`, cost: 0, guessed: false }];
+      commonPhrase = true;
     }
     if (kept.length === 0) kept = [resolved.reduce((a, b) => (b.cost < a.cost ? b : a))];
     const groups = resolved.map((g) => g.match);
-    return { and: kept.map((g) => `(${g.match})`).join(' AND '), any: kept.map((g) => `(${g.match})`).join(' OR '), groups, plainWords };
+    // When the AND finds nothing, first the AND without the corrected words: cheap and still precise,
+    // where an OR of every word makes bm25 rank thousands of records.
+    const sure = kept.filter((g) => !g.guessed);
+    const relaxed = sure.length && sure.length < kept.length ? sure.map((g) => `(${g.match})`).join(' AND ') : null;
+    return { and: kept.map((g) => `(${g.match})`).join(' AND '), any: kept.map((g) => `(${g.match})`).join(' OR '), relaxed, groups, plainWords, commonPhrase };
   }
 
   private fix(word: string): string {
@@ -149,10 +174,11 @@ export class SearchEngine {
     return { word: stem, match: `(${alternatives.join(' OR ')})`, df: completions.reduce((sum, w) => sum + this.vocabulary.df(w), 0) || Infinity };
   }
 
-  private rank(match: string, filter: string | null, limit: number): number[] {
+  private rank(match: string, filter: string | null, limit: number, ordered = true): number[] {
+    const order = ordered ? ' ORDER BY rank' : '';
     const sql = filter
-      ? 'SELECT f.rowid FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE docs_fts MATCH ? AND r.install_id IN (SELECT value FROM json_each(?)) ORDER BY f.rank LIMIT ?'
-      : 'SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rank LIMIT ?';
+      ? `SELECT f.rowid FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE docs_fts MATCH ? AND r.install_id IN (SELECT value FROM json_each(?))${order} LIMIT ?`
+      : `SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?${order} LIMIT ?`;
     try {
       const rows = this.statement(sql).raw().all(...(filter ? [match, filter, limit] : [match, limit])) as [number][];
       return rows.map((r) => r[0]);
