@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ProfileFieldsSchema, type Profile } from '../../../shared/api/profile';
 import { isBridgeError } from '../../app/bridge';
+import { CountrySelect } from '../../ui/CountrySelect';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
-import { countryOptions } from './country-codes';
 import { isProfileField, profilePatch, type ProfileField } from './profile-patch';
 import { useUpdateProfile } from './use-profile';
 
@@ -37,7 +37,7 @@ const WORK_FIELDS = [
 type Props = { profile: Profile; onDone: (status: 'saved' | 'noChanges' | undefined) => void };
 
 export function ProfileForm({ profile, onDone }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const update = useUpdateProfile();
   const {
     register,
@@ -49,7 +49,6 @@ export function ProfileForm({ profile, onDone }: Props) {
 
   useEffect(() => setFocus('name'), [setFocus]);
   // Sorting ~250 localized names is cheap but not free; redo it only when the language changes.
-  const countries = useMemo(() => countryOptions(i18n.language, profile.country), [i18n.language, profile.country]);
 
   const onSubmit = async (values: FormOutput) => {
     const patch = profilePatch(profile, values);
@@ -102,14 +101,7 @@ export function ProfileForm({ profile, onDone }: Props) {
       </Field>
       <Field id="profile-country" label={t('profile.fields.country')} error={message('country', errors.country)}>
         {(control) => (
-          <select className="input" autoComplete="country" {...control} {...register('country')}>
-            <option value="">{t('profile.chooseCountry')}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <CountrySelect placeholder={t('profile.chooseCountry')} current={profile.country} {...control} {...register('country')} />
         )}
       </Field>
       <div className="field">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/api/profile';
 import { formatDateTime } from '../../i18n/format';
-import { countryName } from './country-codes';
+import { countryName } from '../../i18n/country-codes';
 
 type Props = { profile: Profile };
 

@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
-import { countryOptions } from '../profile/country-codes';
+import { CountrySelect } from '../../ui/CountrySelect';
 import { MAX_LENGTH, type FormValues } from './ticket-form-model';
 
 type Props = { register: UseFormRegister<FormValues>; message: (name: string) => string | undefined; country: string };
@@ -16,8 +15,7 @@ const TEXT = [
 
 /** Who the engineer contacts (P1.5): filled from the profile, changeable for this request only. */
 export function ContactFields({ register, message, country }: Props) {
-  const { t, i18n } = useTranslation();
-  const countries = useMemo(() => countryOptions(i18n.language, country), [i18n.language, country]);
+  const { t } = useTranslation();
   return (
     <fieldset className="fieldset">
       <legend>{t('tickets.form.contact')}</legend>
@@ -29,14 +27,7 @@ export function ContactFields({ register, message, country }: Props) {
       ))}
       <Field id="ticket-contact-country" label={t('tickets.fields.contact.country')} error={message('contact.country')}>
         {(control) => (
-          <select className="input" autoComplete="country" {...control} {...register('contact.country')}>
-            <option value="">{t('tickets.form.choose')}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
+          <CountrySelect placeholder={t('tickets.form.choose')} current={country} {...control} {...register('contact.country')} />
         )}
       </Field>
       <Field id="ticket-contact-address" label={t('tickets.fields.contact.contactAddress')} error={message('contact.contactAddress')}>

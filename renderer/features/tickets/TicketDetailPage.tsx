@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { StagedAttachment } from '../../../shared/contract/tickets-contract';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { countryName } from '../profile/country-codes';
+import { countryName } from '../../i18n/country-codes';
 import { AttachmentField } from './AttachmentField';
 import { OutboxPanel } from './OutboxPanel';
 import { ReplyForm } from './ReplyForm';
