@@ -50,3 +50,17 @@ export function hasTables(db: Database, ...tables: string[]): boolean {
 export function scrubSql(column: string): string {
   return `replace(replace(${column}, @name, '[removed]'), @email, '[removed]')`;
 }
+
+/**
+ * count, latest and iterate for a category that is one query over the person's rows: `select` ends
+ * with the `WHERE <owner> = ?` clause, the two orders sort it newest first (screen) and oldest first (export).
+ */
+export function userRows(q: { count: string; select: string; newestFirst: string; oldestFirst: string; map: (row: Row) => Row }): Pick<CategoryProvider, 'count' | 'latest' | 'iterate'> {
+  return {
+    count: (db, userId) => (db.prepare(q.count).get(userId) as { n: number }).n,
+    latest: (db, userId, limit) => (db.prepare(`${q.select} ORDER BY ${q.newestFirst} LIMIT ?`).all(userId, limit) as Row[]).map(q.map),
+    *iterate(db, userId) {
+      for (const row of db.prepare(`${q.select} ORDER BY ${q.oldestFirst}`).iterate(userId) as Iterable<Row>) yield q.map(row);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { CategoryProvider, Row } from './category-provider';
-import { HOME_COUNTRY, iso } from './category-provider';
+import { HOME_COUNTRY, iso, userRows } from './category-provider';
 
 const SELECT = `SELECT kind, old_value AS oldValue, new_value AS newValue, policy_version AS policyVersion, at FROM privacy_consent_receipts WHERE user_id = ?`;
 const map = (row: Row): Row => ({ kind: row.kind, oldValue: row.oldValue === 1, newValue: row.newValue === 1, policyVersion: row.policyVersion, at: iso(row.at as number) });
@@ -18,11 +18,7 @@ export const consentsCategory: CategoryProvider = {
     tabular: true,
   },
   available: () => true,
-  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM privacy_consent_receipts WHERE user_id = ?').get(userId) as { n: number }).n,
-  latest: (db, userId, limit) => (db.prepare(`${SELECT} ORDER BY at DESC, rowid DESC LIMIT ?`).all(userId, limit) as Row[]).map(map),
-  *iterate(db, userId) {
-    for (const row of db.prepare(`${SELECT} ORDER BY at, rowid`).iterate(userId) as Iterable<Row>) yield map(row);
-  },
+  ...userRows({ count: 'SELECT count(*) AS n FROM privacy_consent_receipts WHERE user_id = ?', select: SELECT, newestFirst: 'at DESC, rowid DESC', oldestFirst: 'at, rowid', map }),
   erase(db, { userId }) {
     db.prepare('DELETE FROM privacy_consent_receipts WHERE user_id = ?').run(userId);
     db.prepare('DELETE FROM privacy_consents WHERE user_id = ?').run(userId);

@@ -1,5 +1,5 @@
 import type { CategoryProvider, Row } from './category-provider';
-import { hasTables, HOME_COUNTRY, iso } from './category-provider';
+import { hasTables, HOME_COUNTRY, iso, userRows } from './category-provider';
 
 const SELECT = `SELECT id, serial, model, product, site, contract_end AS contractEnd FROM devices WHERE owner_id = ?`;
 const map = (row: Row): Row => ({ ...row, contractEnd: iso(row.contractEnd as number) });
@@ -18,11 +18,7 @@ export const devicesCategory: CategoryProvider = {
     tabular: true,
   },
   available: (db) => hasTables(db, 'devices'),
-  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM devices WHERE owner_id = ?').get(userId) as { n: number }).n,
-  latest: (db, userId, limit) => (db.prepare(`${SELECT} ORDER BY serial LIMIT ?`).all(userId, limit) as Row[]).map(map),
-  *iterate(db, userId) {
-    for (const row of db.prepare(`${SELECT} ORDER BY serial`).iterate(userId) as Iterable<Row>) yield map(row);
-  },
+  ...userRows({ count: 'SELECT count(*) AS n FROM devices WHERE owner_id = ?', select: SELECT, newestFirst: 'serial', oldestFirst: 'serial', map }),
   // The machines belong to the company's inventory; once the owner row is anonymised they point at no one.
   erase: () => undefined,
 };

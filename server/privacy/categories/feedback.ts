@@ -1,5 +1,5 @@
 import type { CategoryProvider, Row } from './category-provider';
-import { hasTables, HOME_COUNTRY, iso } from './category-provider';
+import { hasTables, HOME_COUNTRY, iso, userRows } from './category-provider';
 
 const SELECT = `SELECT id, library_id AS libraryId, topic_id AS topicId, helpful, comment, created_at AS createdAt FROM doc_feedback WHERE user_id = ?`;
 const map = (row: Row): Row => ({ ...row, helpful: row.helpful === 1, createdAt: iso(row.createdAt as number) });
@@ -18,10 +18,6 @@ export const feedbackCategory: CategoryProvider = {
     tabular: true,
   },
   available: (db) => hasTables(db, 'doc_feedback'),
-  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM doc_feedback WHERE user_id = ?').get(userId) as { n: number }).n,
-  latest: (db, userId, limit) => (db.prepare(`${SELECT} ORDER BY created_at DESC LIMIT ?`).all(userId, limit) as Row[]).map(map),
-  *iterate(db, userId) {
-    for (const row of db.prepare(`${SELECT} ORDER BY created_at`).iterate(userId) as Iterable<Row>) yield map(row);
-  },
+  ...userRows({ count: 'SELECT count(*) AS n FROM doc_feedback WHERE user_id = ?', select: SELECT, newestFirst: 'created_at DESC', oldestFirst: 'created_at', map }),
   erase: (db, { userId }) => void db.prepare('DELETE FROM doc_feedback WHERE user_id = ?').run(userId),
 };

@@ -1,5 +1,5 @@
 import type { CategoryProvider, Row } from './category-provider';
-import { HOME_COUNTRY, iso } from './category-provider';
+import { HOME_COUNTRY, iso, userRows } from './category-provider';
 
 const SELECT = `SELECT id, kind, purpose, note, status, refusal_code AS refusalCode, received_at AS receivedAt, due_at AS dueAt,
   completed_at AS completedAt FROM privacy_requests WHERE user_id = ?`;
@@ -19,11 +19,7 @@ export const rightsRequestsCategory: CategoryProvider = {
     tabular: true,
   },
   available: () => true,
-  count: (db, userId) => (db.prepare('SELECT count(*) AS n FROM privacy_requests WHERE user_id = ?').get(userId) as { n: number }).n,
-  latest: (db, userId, limit) => (db.prepare(`${SELECT} ORDER BY received_at DESC LIMIT ?`).all(userId, limit) as Row[]).map(map),
-  *iterate(db, userId) {
-    for (const row of db.prepare(`${SELECT} ORDER BY received_at`).iterate(userId) as Iterable<Row>) yield map(row);
-  },
+  ...userRows({ count: 'SELECT count(*) AS n FROM privacy_requests WHERE user_id = ?', select: SELECT, newestFirst: 'received_at DESC', oldestFirst: 'received_at', map }),
   // The record that an erasure was asked for and done is kept (P2.7), but without the person's own words.
   erase: (db, { userId }) => void db.prepare(`UPDATE privacy_requests SET note = '' WHERE user_id = ?`).run(userId),
 };
