@@ -1,11 +1,13 @@
 import type { LocalMigration } from '../local-db/local-database';
+import { upgradeSearchIndexes } from './search-index-upgrade';
 
 /**
  * The docs domain's tables in the local database. An install is one imported copy of a library;
  * only installs in state 'ready' are searched, so an update is imported beside the old copy and
  * swapped in one transaction (search keeps working on the old one until then).
  * docs_records are the search units (a page's top, or one of its h2/h3 sections); their id is the
- * rowid of docs_fts. docs_terms is the unstemmed vocabulary for typo and prefix expansion.
+ * rowid of docs_fts (and of docs_pairs and docs_titles, added by migration 2: see search-index.ts).
+ * docs_terms is the unstemmed vocabulary for typo and prefix expansion.
  */
 export const DOCS_MIGRATIONS: readonly LocalMigration[] = [
   {
@@ -87,5 +89,10 @@ CREATE TABLE docs_scopes (
   libraries_json TEXT NOT NULL
 );
 `,
+  },
+  {
+    version: 2,
+    name: 'word-pair and title indexes; Chinese and Japanese indexed character by character',
+    up: upgradeSearchIndexes,
   },
 ];

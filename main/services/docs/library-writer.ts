@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
+import { deleteSearchRows, SearchIndexWriter } from './search-index';
 import { normalizeTitle, tokenize } from './text';
 
 export interface LibraryMeta {
@@ -39,7 +40,7 @@ export class LibraryWriter {
   private textBytes = 0;
   private readonly insertTopic: Database.Statement;
   private readonly insertRecord: Database.Statement;
-  private readonly insertFts: Database.Statement;
+  private readonly index: SearchIndexWriter;
 
   constructor(
     private readonly db: Database.Database,
@@ -54,7 +55,7 @@ export class LibraryWriter {
     this.installId = Number(row.lastInsertRowid);
     this.insertTopic = db.prepare('INSERT INTO docs_topics (install_id, topic_id, ord, title, path, html) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertRecord = db.prepare('INSERT INTO docs_records (install_id, topic_id, anchor, title, norm_title) VALUES (?, ?, ?, ?, ?)');
-    this.insertFts = db.prepare('INSERT INTO docs_fts (rowid, title, headings, body) VALUES (?, ?, ?, ?)');
+    this.index = new SearchIndexWriter(db);
   }
 
   add(topic: TopicInput): void {
@@ -75,7 +76,7 @@ export class LibraryWriter {
     const seen = new Set<string>();
     for (const section of topic.sections) {
       const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title)).lastInsertRowid;
-      this.insertFts.run(id, section.title, section.headings, section.text);
+      this.index.add(id, section.title, section.headings, section.text);
       this.textBytes += section.text.length + section.title.length;
       for (const term of tokenize(`${section.title} ${section.headings} ${section.text}`)) seen.add(term);
     }
@@ -112,7 +113,7 @@ export class LibraryWriter {
 
 /** Deletes every row of one install (call inside a transaction). */
 export function deleteInstallRows(db: Database.Database, installId: number): void {
-  db.prepare('DELETE FROM docs_fts WHERE rowid IN (SELECT id FROM docs_records WHERE install_id = ?)').run(installId);
+  deleteSearchRows(db, installId);
   db.prepare('DELETE FROM docs_records WHERE install_id = ?').run(installId);
   db.prepare('DELETE FROM docs_terms WHERE install_id = ?').run(installId);
   db.prepare('DELETE FROM docs_topics WHERE install_id = ?').run(installId);

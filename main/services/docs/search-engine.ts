@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
+import { makeSnippet, type SnippetTerms } from './snippet';
 import { foldText, normalizeTitle, STOPWORDS } from './text';
 import { Vocabulary } from './vocabulary';
 
@@ -23,9 +24,10 @@ export interface LocalHit {
   score: number;
 }
 
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+export { MARK_END, MARK_START } from './snippet';
 const CANDIDATES = 60;
+/** Records read back to check that the query's words stand side by side in them. */
+const ADJACENT_CANDIDATES = 100;
 
 // Reciprocal-rank fusion weights: an exact title match is the strongest signal there is (FTS5
 // alone ranks short pages that merely contain a stemmed title word above the page itself).
@@ -37,6 +39,9 @@ const K = 10;
  * candidates, an in-memory vocabulary for typo correction and prefix expansion, and title and
  * phrase signals fused by rank. The ranking queries return rowids only; titles and snippets are
  * fetched for the few rows shown.
+ * A query whose words are all in thousands of records is not scored over all their bodies: its
+ * candidates come from the title index and from the records holding its words side by side (the
+ * pair index); bm25 over the bodies runs only when those two find too little.
  */
 export class SearchEngine {
   readonly vocabulary = new Vocabulary();
@@ -60,40 +65,51 @@ export class SearchEngine {
 
     const resolved = this.resolve(parsed);
     const notPart = parsed.excluded.length ? ` NOT (${parsed.excluded.map(clauseMatch).join(' OR ')})` : '';
-    const strict = `${resolved.and}${notPart}`;
-    const lists: { ids: number[]; weight: number }[] = [];
-    // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
-    // that doubles the cost of a query that matches only a handful of records, whose order the
-    // title and phrase signals settle anyway.
-    let fts = this.rank(strict, filter, CANDIDATES, !resolved.commonPhrase);
-    if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
-    if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
-    lists.push({ ids: fts, weight: WEIGHT.fts });
-
     const plain = resolved.plainWords;
+    const prefix = Boolean(parsed.prefixClause);
+    // Side by side as typed: only for a query without OR, whose words are then one sequence.
+    const adjacent = plain.length >= 2 && parsed.groups.every((g) => g.length === 1) ? this.adjacentCandidates(plain, prefix, filter) : [];
+
+    let fts: number[] = [];
+    if (resolved.broad) {
+      fts = this.rank(resolved.all, filter, CANDIDATES, true, 'docs_titles');
+      // The page is filled with further records holding every word, in stored order: among
+      // thousands of records of common words, bm25's order of the tail is worth less than its cost.
+      if (adjacent.length > 0 && fts.length + adjacent.length < limit) fts = [...new Set([...fts, ...this.rank(`${resolved.all}${notPart}`, filter, limit, false)])];
+    }
+    if (!resolved.broad || (adjacent.length === 0 && fts.length < 10)) {
+      // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
+      // that doubles the cost of a query that matches only a handful of records, whose order the
+      // title and phrase signals settle anyway.
+      const strict = `${resolved.and}${notPart}`;
+      fts = this.rank(strict, filter, CANDIDATES, !resolved.commonPhrase);
+      if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
+      if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
+    }
+    const lists: { ids: number[]; weight: number }[] = [{ ids: fts, weight: WEIGHT.fts }];
+
     if (plain.length > 0) {
       const title = normalizeTitle(plain.join(' '));
       lists.push({ ids: this.titleMatches(title, false, installs.ids), weight: WEIGHT.titleExact });
-      if (parsed.prefixClause) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
-      lists.push({ ids: this.titleWordMatches(lists, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.titleWords });
+      if (prefix) lists.push({ ids: this.titleMatches(title, true, installs.ids), weight: WEIGHT.titlePrefix });
+      lists.push({ ids: this.titleWordMatches(lists, plain, prefix), weight: WEIGHT.titleWords });
     }
     if (plain.length >= 2) {
-      const pool = [...new Set([...this.rarePairCandidates(plain, Boolean(parsed.prefixClause), filter), ...fts])];
-      lists.push({ ids: this.phraseMatches(pool, plain, Boolean(parsed.prefixClause)), weight: WEIGHT.phrase });
+      const pool = [...new Set([...fts, ...adjacent])];
+      lists.push({ ids: this.phraseMatches(pool, plain, prefix), weight: WEIGHT.phrase });
     }
 
     const scores = new Map<number, number>();
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
     let ranked = [...scores].sort((a, b) => b[1] - a[1]);
     if (parsed.excluded.length) ranked = this.dropExcluded(ranked, notPart);
-    // Snippets seek each shown row with `rowid = ?`, but a phrase still walks its words' whole
-    // doclists per row: for a phrase of common words, highlight its words one by one instead.
-    const highlight = resolved.commonPhrase ? [...new Set(plain)].map(ftsString).join(' OR ') : resolved.any;
-    return this.display(ranked.slice(0, limit), highlight);
+    return this.display(ranked.slice(0, limit), snippetTerms(plain, prefix));
   }
 
   /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
-  private resolve(parsed: ParsedQuery): { and: string; any: string; relaxed: string | null; groups: string[]; plainWords: string[]; commonPhrase: boolean } {
+  private resolve(parsed: ParsedQuery): {
+    and: string; any: string; all: string; relaxed: string | null; groups: string[]; plainWords: string[]; commonPhrase: boolean; broad: boolean;
+  } {
     const plainWords: string[] = [];
     const df = (word: string) => (STOPWORDS.has(word) ? Infinity : this.vocabulary.df(word));
     const resolved = parsed.groups.map((group) => {
@@ -134,6 +150,8 @@ export class SearchEngine {
     // and the title and phrase signals still use them.
     const common = Math.max(50, this.vocabulary.documents * 0.08);
     let kept = resolved.filter((g) => g.cost <= common);
+    // So many records that scoring all their bodies costs milliseconds (bm25 is about 0.7 µs a record).
+    const broad = Math.min(...resolved.map((g) => g.cost)) > Math.max(500, this.vocabulary.documents * 0.02);
     let commonPhrase = false;
     // Only common words: as a phrase they still narrow the set to a few records, where an AND of
     // them would rank most of the library.
@@ -150,7 +168,12 @@ export class SearchEngine {
     // where an OR of every word makes bm25 rank thousands of records.
     const sure = kept.filter((g) => !g.guessed);
     const relaxed = sure.length && sure.length < kept.length ? sure.map((g) => `(${g.match})`).join(' AND ') : null;
-    return { and: kept.map((g) => `(${g.match})`).join(' AND '), any: kept.map((g) => `(${g.match})`).join(' OR '), relaxed, groups, plainWords, commonPhrase };
+    return {
+      and: kept.map((g) => `(${g.match})`).join(' AND '),
+      any: kept.map((g) => `(${g.match})`).join(' OR '),
+      all: groups.map((g) => `(${g})`).join(' AND '),
+      relaxed, groups, plainWords, commonPhrase, broad,
+    };
   }
 
   private fix(word: string): string {
@@ -174,11 +197,11 @@ export class SearchEngine {
     return { word: stem, match: `(${alternatives.join(' OR ')})`, df: completions.reduce((sum, w) => sum + this.vocabulary.df(w), 0) || Infinity };
   }
 
-  private rank(match: string, filter: string | null, limit: number, ordered = true): number[] {
+  private rank(match: string, filter: string | null, limit: number, ordered = true, table: 'docs_fts' | 'docs_titles' | 'docs_pairs' = 'docs_fts'): number[] {
     const order = ordered ? ' ORDER BY rank' : '';
     const sql = filter
-      ? `SELECT f.rowid FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE docs_fts MATCH ? AND r.install_id IN (SELECT value FROM json_each(?))${order} LIMIT ?`
-      : `SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?${order} LIMIT ?`;
+      ? `SELECT f.rowid FROM ${table} f JOIN docs_records r ON r.id = f.rowid WHERE ${table} MATCH ? AND r.install_id IN (SELECT value FROM json_each(?))${order} LIMIT ?`
+      : `SELECT rowid FROM ${table} WHERE ${table} MATCH ?${order} LIMIT ?`;
     try {
       const rows = this.statement(sql).raw().all(...(filter ? [match, filter, limit] : [match, limit])) as [number][];
       return rows.map((r) => r[0]);
@@ -200,23 +223,14 @@ export class SearchEngine {
   }
 
   /**
-   * Phrase signal, computed on the candidates only: those whose text holds the query's words in
-   * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of").
+   * Records holding the query's complete words side by side, from the pair index: "network in not
+   * and" is four short lists of pairs, where FTS5 would walk the lists of "in", "not" and "and".
+   * Unranked and unchecked (the pairs may be apart): phraseMatches checks them.
    */
-  /**
-   * Candidates for a remembered phrase that bm25 alone may rank below the top few: the records
-   * holding its two rarest adjacent words as a phrase (small doclists, so a cheap FTS5 query).
-   */
-  private rarePairCandidates(words: string[], lastIsPrefix: boolean, filter: string | null): number[] {
+  private adjacentCandidates(words: string[], lastIsPrefix: boolean, filter: string | null): number[] {
     const complete = lastIsPrefix ? words.slice(0, -1) : words;
-    let best: [string, string] | null = null;
-    let bestDf = Infinity;
-    for (let i = 0; i + 1 < complete.length; i++) {
-      const df = Math.max(this.vocabulary.df(complete[i]!) || Infinity, this.vocabulary.df(complete[i + 1]!) || Infinity);
-      if (df < bestDf) [best, bestDf] = [[complete[i]!, complete[i + 1]!], df];
-    }
-    if (!best || bestDf > Math.max(50, this.vocabulary.documents * 0.08)) return [];
-    return this.rank(ftsString(best.join(' ')), filter, CANDIDATES);
+    const pairs = complete.slice(1).map((word, i) => ftsString(`${complete[i]}_${word}`));
+    return pairs.length ? this.rank(pairs.join(' '), filter, ADJACENT_CANDIDATES, false, 'docs_pairs') : [];
   }
 
   /**
@@ -228,7 +242,7 @@ export class SearchEngine {
     // The words (runs of letters and digits, so nothing to escape) in order with only other
     // characters between them: one regex pass instead of rewriting each text as its words.
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}${lastIsPrefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
-    return candidates.slice(0, 80).filter((id) => {
+    return candidates.slice(0, CANDIDATES + ADJACENT_CANDIDATES).filter((id) => {
       const row = text.get(id) as [string, string] | undefined;
       return row ? pattern.test(foldText(`${row[0]} ${row[1]}`)) : false;
     });
@@ -262,32 +276,20 @@ export class SearchEngine {
     return ranked.filter(([id]) => !hit.has(id));
   }
 
-  private display(ranked: [number, number][], anyMatch: string): LocalHit[] {
+  private display(ranked: [number, number][], terms: SnippetTerms): LocalHit[] {
     if (ranked.length === 0) return [];
-    const ids = JSON.stringify(ranked.map((r) => r[0]));
-    const snippets = new Map<number, string>();
-    // Per row, with rowid = ?, so FTS5 seeks the row instead of matching the whole index.
-    const snippet = this.statement(`SELECT snippet(docs_fts, 2, '${MARK_START}', '${MARK_END}', '…', 24) FROM docs_fts WHERE docs_fts MATCH ? AND rowid = ?`).pluck();
-    for (const [id] of ranked) {
-      try {
-        const text = snippet.get(anyMatch, id) as string | undefined;
-        if (text) snippets.set(id, text);
-      } catch {
-        // fall back to the text's start below
-      }
-    }
     const rows = this.statement(
-      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, substr(f.body, 1, 200)
+      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, f.body
        FROM docs_records r JOIN docs_topics t ON t.install_id = r.install_id AND t.topic_id = r.topic_id
        JOIN docs_installs i ON i.id = r.install_id JOIN docs_fts f ON f.rowid = r.id
        WHERE r.id IN (SELECT value FROM json_each(?))`,
-    ).raw().all(ids) as [number, string, string, string, string, string, string, string, string][];
+    ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, string][];
     const byId = new Map(rows.map((r) => [r[0], r]));
     return ranked.flatMap(([id, score]) => {
       const r = byId.get(id);
       if (!r) return [];
-      const [, topicId, anchor, title, path, library, product, version, start] = r;
-      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: snippets.get(id) ?? start, score: Math.round(score * 10000) / 10000 }];
+      const [, topicId, anchor, title, path, library, product, version, body] = r;
+      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: makeSnippet(body, terms), score: Math.round(score * 10000) / 10000 }];
     });
   }
 
@@ -313,6 +315,13 @@ export class SearchEngine {
     }
     return statement;
   }
+}
+
+/** Highlight the meaningful words (all of them when there are only stop words) and the word being typed. */
+function snippetTerms(plain: string[], lastIsPrefix: boolean): SnippetTerms {
+  const complete = lastIsPrefix ? plain.slice(0, -1) : plain;
+  const meaningful = complete.filter((w) => !STOPWORDS.has(w));
+  return { words: [...new Set(meaningful.length || lastIsPrefix ? meaningful : complete)], prefix: lastIsPrefix ? plain[plain.length - 1]! : null };
 }
 
 function clauseMatch(clause: Clause): string {

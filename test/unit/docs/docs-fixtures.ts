@@ -7,11 +7,16 @@ import { DOCS_MIGRATIONS } from '../../../main/services/docs/docs-schema';
 import type { Manifest } from '../../../shared/api/docs';
 
 export function docsDb() {
+  return docsDb.withMigrations(DOCS_MIGRATIONS);
+}
+
+/** A database with only some of the docs migrations: what an older version of the app left. */
+docsDb.withMigrations = (migrations: typeof DOCS_MIGRATIONS) => {
   const dir = mkdtempSync(join(tmpdir(), 'esd-docs-unit-'));
   const db = openLocalDatabase(join(dir, 'local.sqlite'));
-  applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+  applyMigrations(db, 'docs', migrations);
   return { dir, db };
-}
+};
 
 export const manifestOf = (topics: { id: string; title: string }[], overrides: Partial<Manifest> = {}): Manifest => ({
   format: 1,

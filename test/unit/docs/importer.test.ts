@@ -17,7 +17,9 @@ function expectNothingImported(db: ReturnType<typeof docsDb>['db'], dir: string)
   for (const table of ['docs_installs', 'docs_topics', 'docs_records', 'docs_terms']) {
     expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
   }
-  expect((db.prepare('SELECT count(*) AS n FROM docs_fts').get() as { n: number }).n).toBe(0);
+  for (const index of ['docs_fts', 'docs_pairs', 'docs_titles']) {
+    expect((db.prepare(`SELECT count(*) AS n FROM ${index}`).get() as { n: number }).n, index).toBe(0);
+  }
   expect(existsSync(join(dir, 'docs')) ? readdirSync(join(dir, 'docs')) : []).toEqual([]);
 }
 

@@ -55,3 +55,33 @@ describe('ranking on a small fixture', () => {
     expect(hit!.snippet).toContain('\u0002Active\u0003 \u0002backup\u0003');
   });
 });
+
+describe('Chinese and Japanese manuals (written without spaces)', () => {
+  let cjk: SearchEngine;
+  const found = (query: string) => cjk.search(query).map((hit) => hit.title);
+
+  beforeAll(async () => {
+    const { db, dir } = docsDb();
+    const pages: [string, string, string][] = [
+      ['bond-zh', '配置网络绑定', '<p>网络绑定把多个接口合并为一个逻辑链路，提高冗余和吞吐量。</p>'],
+      ['route-zh', '静态路由', '<p>静态路由把某个前缀的流量发送到下一跳。保存后重启仍然有效。</p>'],
+      ['net-ja', 'ネットワーク設定', '<p>インターフェースを束ねて一つの論理リンクにします。</p>'],
+    ];
+    const manifest = manifestOf(pages.map(([id, title]) => ({ id, title })), { id: 'fixture-zh-1-0-zh', language: 'zh-CN' });
+    const files = Object.fromEntries(pages.map(([id, title, body]) => [`topics/${id}.html`, page(title, body)]));
+    await runImport(db, dir, { kind: 'package', file: await writePackage(dir, manifest, files), source: 'package' }, () => undefined);
+    cjk = new SearchEngine(db);
+  });
+
+  it('finds a word in the middle of a sentence, as typed and as its title', () => {
+    expect(found('逻辑链路')).toEqual(['配置网络绑定']);
+    expect(found('下一跳')).toEqual(['静态路由']);
+    expect(found('配置网络绑定')[0]).toBe('配置网络绑定');
+    expect(found('論理リンク')).toEqual(['ネットワーク設定']);
+  });
+
+  it('does not match characters that are apart, and highlights the word as written', () => {
+    expect(found('链路网络')).toEqual([]);
+    expect(cjk.search('逻辑链路')[0]!.snippet).toContain('\u0002逻辑链路\u0003');
+  });
+});
