@@ -125,6 +125,9 @@ export function composeServices(deps: PlatformDeps) {
     fetch: deps.fetch,
     isOnline: () => network.get().online,
     storageLimitBytes: () => deps.settings.get().docsStorageLimitMb * 1024 * 1024,
+    // Feedback written offline waits in the local database and goes when the service answers again.
+    session,
+    network,
     ...(deps.pickDocsPath ? { pickPath: deps.pickDocsPath } : {}),
   });
   const software = new SoftwareService({

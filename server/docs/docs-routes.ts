@@ -5,6 +5,7 @@ import { AppError, validationError } from '../../shared/errors';
 import { mediaType, type ApiContext } from '../context';
 import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
+import { fingerprint, IdempotencyStore, KeyReuseError, optionalIdempotencyKey } from '../http/idempotency';
 import { DocsRepository } from './docs-repository';
 
 const LibraryParams = z.strictObject({ id: LibraryIdSchema });
@@ -17,6 +18,7 @@ const notFound = (what: string) => new AppError('not_found', `${what} was not fo
  */
 export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const docs = new DocsRepository(ctx.db);
+  const keys = new IdempotencyStore(ctx.db, ctx.now);
 
   app.get('/docs/libraries', async (request, reply) => {
     if (!authenticate(ctx.store, request, reply)) return reply;
@@ -49,14 +51,27 @@ export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return topic ? reply.send(topic) : sendError(reply, notFound('This topic'));
   });
 
+  // The Idempotency-Key is optional so clients that never sent one keep working; the desktop's outbox
+  // always sends one, so a retry after a lost answer returns the first result instead of a second row.
   app.post('/docs/feedback', async (request, reply) => {
     const userId = authenticate(ctx.store, request, reply);
     if (!userId) return reply;
     if (mediaType(request) !== 'application/json') return sendError(reply, new AppError('validation', 'Send feedback as application/json.'), 415);
-    const input = FeedbackInputSchema.safeParse(request.body);
-    if (!input.success) return sendError(reply, validationError(input.error));
-    if (!docs.topic(input.data.library, input.data.topicId)) return sendError(reply, notFound('This topic'));
-    return reply.code(201).send(docs.addFeedback(userId, input.data, ctx.now()));
+    try {
+      const key = optionalIdempotencyKey(request);
+      const input = FeedbackInputSchema.safeParse(request.body);
+      if (!input.success) throw validationError(input.error);
+      const add = () => {
+        if (!docs.topic(input.data.library, input.data.topicId)) throw notFound('This topic');
+        return { status: 201, body: docs.addFeedback(userId, input.data, ctx.now()) };
+      };
+      const result = key ? keys.run(userId, key, 'POST /docs/feedback', fingerprint(input.data), add) : add();
+      return reply.code(result.status).send(result.body);
+    } catch (error) {
+      if (error instanceof KeyReuseError) return sendError(reply, error, 422);
+      if (error instanceof AppError) return sendError(reply, error);
+      throw error;
+    }
   });
 
   app.get('/docs/feedback', async (request, reply) => {

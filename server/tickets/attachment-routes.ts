@@ -9,7 +9,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/api/tickets';
 import { AppError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { sendError } from '../http/error-handling';
-import { fingerprint, idempotencyKey, type IdempotencyStore } from './idempotency';
+import { fingerprint, idempotencyKey, type IdempotencyStore } from '../http/idempotency';
 import { toAttachment } from './ticket-mapping';
 import { pathId, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository } from './ticket-repository';

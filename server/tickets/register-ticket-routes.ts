@@ -5,7 +5,7 @@ import type { ApiContext } from '../context';
 import { registerAttachmentRoutes } from './attachment-routes';
 import { demoEngineerDelayMs, demoEngineerTick } from './demo-engineer';
 import { registerFeedAndDeviceRoutes } from './feed-device-routes';
-import { IdempotencyStore } from './idempotency';
+import { IdempotencyStore } from '../http/idempotency';
 import { TicketRepository } from './ticket-repository';
 import { registerTicketCoreRoutes } from './ticket-routes';
 

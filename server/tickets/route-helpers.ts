@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
-import { KeyReuseError } from './idempotency';
+import { KeyReuseError } from '../http/idempotency';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
 const IdSchema = z.uuid();

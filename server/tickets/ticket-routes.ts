@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CommentCreateSchema, TicketCreateSchema, TicketListQuerySchema } from '../../shared/api/tickets';
 import { AppError, validationError } from '../../shared/errors';
 import type { ApiContext } from '../context';
-import { fingerprint, idempotencyKey, type IdempotencyStore } from './idempotency';
+import { fingerprint, idempotencyKey, type IdempotencyStore } from '../http/idempotency';
 import { pathId, requireJson, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository } from './ticket-repository';
 

@@ -126,7 +126,8 @@ export const docsMethods = {
     output: SavedScopeSchema,
   },
   'docs.deleteScope': { input: z.strictObject({ id: z.number().int().positive() }), output: z.void() },
-  'docs.feedback': { input: FeedbackInputSchema, output: z.void() },
+  /** 'queued': kept on this computer and sent once the service answers again (P2.1). */
+  'docs.feedback': { input: FeedbackInputSchema, output: z.object({ state: z.enum(['sent', 'queued']) }) },
   /** Fetched by main only after the user chose "load remote content" for the topic (P3.3). */
   'docs.remoteImage': { input: z.strictObject({ url: z.url({ protocol: /^https$/ }).max(2048) }), output: z.object({ dataUrl: z.string() }) },
   /** Opens the OS dialog in main; null when the user cancelled. */

@@ -95,4 +95,23 @@ CREATE TABLE docs_scopes (
     name: 'word-pair and title indexes; Chinese and Japanese indexed character by character',
     up: upgradeSearchIndexes,
   },
+  {
+    version: 3,
+    name: 'feedback outbox',
+    // Feedback written offline (P2.1), each with its Idempotency-Key, written in the same transaction
+    // that queues it; rows carry their author so one person's feedback never goes with another's session.
+    up: `
+CREATE TABLE docs_feedback_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  payload_json TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX docs_feedback_outbox_user ON docs_feedback_outbox (user_id, seq);
+`,
+  },
 ];

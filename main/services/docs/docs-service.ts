@@ -1,11 +1,14 @@
-import { FeedbackSchema, LIBRARY_ID_PATTERN, OnlineSearchResultSchema, type FeedbackInput } from '../../../shared/api/docs';
+import { FeedbackInputSchema, LIBRARY_ID_PATTERN, OnlineSearchResultSchema, type FeedbackInput } from '../../../shared/api/docs';
+import type { NetworkStatus, SessionState } from '../../../shared/contract';
 import type { SearchResult } from '../../../shared/contract/docs-contract';
-import { AppError } from '../../../shared/errors';
+import { AppError, validationError } from '../../../shared/errors';
 import type { ApiClient, FetchLike } from '../api/api-client';
 import type { DownloadManager } from '../downloads';
+import { Emitter } from '../emitter';
 import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
 import { mimeType, resolveInside } from '../../security/static-files';
 import { DOCS_MIGRATIONS } from './docs-schema';
+import { FeedbackOutbox, type FeedbackOutboxOptions, type FeedbackRefusal } from './feedback-outbox';
 import { assetDirFor, type ImportJob } from './import-job';
 import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
@@ -24,6 +27,11 @@ export interface DocsServiceDeps {
   storageLimitBytes: () => number;
   /** The OS dialogs (Electron only): import and export work on paths the user picked, never on one from the renderer. */
   pickPath?: (purpose: 'import-folder' | 'import-package' | 'export-package', suggestedName?: string) => Promise<string | null>;
+  /** Who is signed in: feedback is queued against its author and sent only with their session. Absent: no feedback. */
+  session?: { get(): SessionState; onDidChange: Emitter<SessionState> };
+  /** Queued feedback goes out when the service answers again. */
+  network?: { onDidChange: Emitter<NetworkStatus> };
+  feedbackOutbox?: Pick<FeedbackOutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'log'>;
 }
 
 const REMOTE_IMAGE_MAX = 5 * 1024 * 1024;
@@ -34,7 +42,11 @@ export class DocsService {
   readonly libraries: LibraryManager;
   readonly reader: ReaderService;
   readonly engine: SearchEngine;
+  readonly feedbackOutbox: FeedbackOutbox;
+  /** Feedback queued earlier that the service refused when it was finally sent (the item is dropped). */
+  readonly onDidRefuseFeedback = new Emitter<FeedbackRefusal>();
   private readonly store: LibraryStore;
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly deps: DocsServiceDeps) {
     applyMigrations(deps.db, 'docs', DOCS_MIGRATIONS);
@@ -50,9 +62,18 @@ export class DocsService {
       runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress),
       onInstallsChanged: () => this.engine.reload(),
     });
+    this.feedbackOutbox = new FeedbackOutbox({
+      db: deps.db, api: deps.api, currentUser: () => this.userIdOrNull(), ...deps.feedbackOutbox,
+      onRefused: (refusal) => this.onDidRefuseFeedback.fire(refusal),
+    });
+    // Listening makes no request: the queue is only sent once someone is signed in and the service answers.
+    const kick = () => void this.feedbackOutbox.flush({ ignoreBackoff: true });
+    if (deps.network) this.unsubscribe.push(deps.network.onDidChange.on((n) => n.online && kick()));
+    if (deps.session) this.unsubscribe.push(deps.session.onDidChange.on((s) => s.status === 'signed-in' && kick()));
   }
 
   start(): Promise<void> {
+    void this.feedbackOutbox.flush();
     return this.libraries.start();
   }
 
@@ -106,8 +127,24 @@ export class DocsService {
     }
   }
 
-  async feedback(input: FeedbackInput): Promise<void> {
-    await this.deps.api.request({ method: 'POST', path: '/docs/feedback', schema: FeedbackSchema, body: input });
+  /** "Was this helpful?" (P2.1): sent now when the service answers, otherwise kept here and sent once it does. */
+  async feedback(input: FeedbackInput): Promise<{ state: 'sent' | 'queued' }> {
+    const user = this.userIdOrNull();
+    if (!user) throw new AppError('unauthorized', 'Please sign in to send feedback.');
+    const parsed = FeedbackInputSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error);
+    return { state: await this.feedbackOutbox.send(user, parsed.data) };
+  }
+
+  /** How many feedback items of the signed-in user wait on this computer. */
+  queuedFeedback(): number {
+    const user = this.userIdOrNull();
+    return user ? this.feedbackOutbox.pending(user) : 0;
+  }
+
+  private userIdOrNull(): string | null {
+    const state = this.deps.session?.get();
+    return state?.status === 'signed-in' ? state.user.id : null;
   }
 
   /**
@@ -144,6 +181,8 @@ export class DocsService {
   }
 
   dispose(): void {
+    this.unsubscribe.forEach((off) => off());
+    this.feedbackOutbox.stop();
     this.libraries.dispose();
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TicketCreate } from '../../../shared/api/tickets';
 import type { DraftValues, OutboxItem } from '../../../shared/contract/tickets-contract';
-import { AppError, toErrorShape } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
+import { backoffDelay, classifyFailure, OutboxLoop } from '../outbox-loop';
 import type { AttachmentStaging } from './attachment-staging';
 import type { TicketsRemote } from './tickets-remote';
 import type { OutboxKind, OutboxRow, TicketsStore } from './tickets-store';
@@ -28,9 +29,6 @@ export interface OutboxOptions {
   beforeAck?: (row: OutboxRow) => void | Promise<void>;
 }
 
-// Worth another try later; anything else the service refused for good.
-const RETRYABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
-
 /**
  * Submissions queued in the local database and delivered exactly once, in order. Each item's
  * Idempotency-Key is written in the same transaction that queues it, so every retry (after a
@@ -39,12 +37,8 @@ const RETRYABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
  * keeps the order; a permanent refusal goes back to the drafts with the service's message.
  */
 export class TicketOutbox {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private resetRequested = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff());
   private sending: number | null = null;
-  private stopped = false;
   private readonly now: () => number;
 
   constructor(private readonly o: OutboxOptions) {
@@ -78,33 +72,15 @@ export class TicketOutbox {
 
   /** Sends what is due now. Concurrent calls share one run, so the queue is never sent twice at once. */
   flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
-    // Applied by the run itself, so an attempt failing right now cannot re-arm the wait afterwards.
-    if (options.ignoreBackoff) this.resetRequested = true;
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        if (this.resetRequested) {
-          this.resetRequested = false;
-          this.resetBackoff();
-        }
-        await this.drain();
-      } while (this.again && !this.stopped);
-    })().finally(() => (this.running = null));
-    return this.running;
+    return this.loop.flush(options);
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
   }
 
   private assertRunning(): void {
-    if (this.stopped) throw new AppError('cancelled', 'The outbox was stopped.');
+    if (this.loop.stopped) throw new AppError('cancelled', 'The outbox was stopped.');
   }
 
   private resetBackoff(): void {
@@ -114,18 +90,18 @@ export class TicketOutbox {
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       const user = this.o.currentUser();
       const head = user ? this.o.store.head(user) : undefined;
       if (!head) return;
-      if (head.next_attempt_at > this.now()) return this.schedule(head.next_attempt_at - this.now());
+      if (head.next_attempt_at > this.now()) return this.loop.schedule(head.next_attempt_at - this.now());
       this.sending = head.seq;
       this.o.onChange?.();
       try {
         await this.deliver(head);
       } catch (error) {
         // Shut down mid-send: record nothing; the unacknowledged item is sent again (same key) next start.
-        if (this.stopped) return;
+        if (this.loop.stopped) return;
         if (!this.failed(head, error)) return;
       } finally {
         this.sending = null;
@@ -167,15 +143,14 @@ export class TicketOutbox {
 
   /** Records a failed attempt; returns true when the next item may go (the failed one left the queue). */
   private failed(row: OutboxRow, error: unknown): boolean {
-    const shape = toErrorShape(error);
-    if (shape.code === 'unauthorized') return false; // wait for the user to sign in again
-    if (RETRYABLE.has(shape.code)) {
+    const { kind, shape } = classifyFailure(error);
+    if (kind === 'sign-in') return false; // wait for the user to sign in again
+    if (kind === 'retry') {
       const attempts = row.attempts + 1;
-      const base = Math.min(this.o.maxDelayMs ?? 60_000, (this.o.baseDelayMs ?? 1000) * 2 ** (attempts - 1));
-      const delay = Math.round(base * (0.5 + (this.o.random ?? Math.random)() / 2));
+      const delay = backoffDelay(attempts, this.o);
       this.o.store.updateOutbox(row.seq, { attempts, next_attempt_at: this.now() + delay, last_error: shape.message });
       this.o.log?.(`outbox #${row.seq}: attempt ${attempts} failed (${shape.code}); next in ${delay} ms`);
-      this.schedule(delay);
+      this.loop.schedule(delay);
       return false;
     }
     this.returnToDrafts(row, error instanceof AppError ? error : new AppError(shape.code, shape.message, shape.fields));
@@ -202,15 +177,5 @@ export class TicketOutbox {
         });
       }
     });
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, Math.max(0, delayMs));
-    this.timer.unref?.();
   }
 }

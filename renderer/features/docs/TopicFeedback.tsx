@@ -12,7 +12,10 @@ const TICKETS_AVAILABLE = (METHOD_NAMES as readonly string[]).includes('tickets.
 
 type Props = { library: string; topicId: string; online: boolean };
 
-/** "Was this helpful?" with an optional comment, kept against the user so the vendor can reply (P2.1). */
+/**
+ * "Was this helpful?" with an optional comment, kept against the user so the vendor can reply (P2.1).
+ * Offline it is still sent: main keeps it on this computer and delivers it once the service answers.
+ */
 export function TopicFeedback({ library, topicId, online }: Props) {
   const { t } = useTranslation();
   const [helpful, setHelpful] = useState<boolean | null>(null);
@@ -49,7 +52,7 @@ export function TopicFeedback({ library, topicId, online }: Props) {
             <p className="field__hint">{t('docs.feedback.privacy')}</p>
           </div>
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={send.isPending || !online}>
+            <button type="submit" className="button button--primary" disabled={send.isPending}>
               {t('docs.feedback.send')}
             </button>
           </div>
@@ -57,7 +60,7 @@ export function TopicFeedback({ library, topicId, online }: Props) {
         </form>
       )}
       {send.isError && <ErrorAlert error={send.error} title={t('docs.feedback.failed')} />}
-      <StatusMessage message={send.isSuccess ? t('docs.feedback.thanks') : undefined} />
+      <StatusMessage message={send.data ? t(send.data.state === 'sent' ? 'docs.feedback.thanks' : 'docs.feedback.saved') : undefined} />
     </section>
   );
 }

@@ -91,3 +91,47 @@ describe('authorization on every docs route', () => {
     expect(chen.feedback).toEqual([]);
   });
 });
+
+describe('feedback with an Idempotency-Key (P2.1: sent exactly once from the desktop outbox)', () => {
+  const LI = DEMO_USERS[3]!;
+  const body = { library: 'contoso-storage-4-0-en', topicId: 'installation', helpful: true, comment: 'Keyed: the diagram helped.' };
+  const postKeyed = (payload: unknown, key: string, token: string) =>
+    fetch(`${api.url}/docs/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
+      body: JSON.stringify(payload),
+    });
+  const rows = (userId: string) => (api.app.db.prepare("SELECT id FROM doc_feedback WHERE user_id = ? AND comment LIKE 'Keyed:%'").all(userId) as { id: string }[]).map((r) => r.id);
+  beforeAll(async () => void (tokens[LI.email] = (await signInWithPassword(api.url, LI.email, LI.password)).access_token));
+
+  it('P2.1 the same key with the same body stores one feedback and answers the first result again', async () => {
+    const first = await postKeyed(body, 'esd-keyed-same-1', tokens[LI.email]!);
+    const again = await postKeyed(body, 'esd-keyed-same-1', tokens[LI.email]!);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(await again.json()).toEqual(await first.json());
+    expect(rows(LI.id)).toHaveLength(1);
+  });
+
+  it('P2.1 the same key with another body is refused with 422 and stores nothing', async () => {
+    const response = await postKeyed({ ...body, comment: 'Keyed: something else.' }, 'esd-keyed-same-1', tokens[LI.email]!);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { code: 'validation', message: expect.stringMatching(/different request/) } });
+    expect(rows(LI.id)).toHaveLength(1);
+  });
+
+  it('P2.1 a malformed key is refused with 400 and stores nothing', async () => {
+    for (const key of ['short', 'has spaces in it', 'x'.repeat(129), 'ünïcode-key']) {
+      const response = await postKeyed({ ...body, comment: 'Keyed: malformed.' }, key, tokens[LI.email]!);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'validation', fields: { 'Idempotency-Key': expect.stringMatching(/8 to 128/) } } });
+    }
+    expect(rows(LI.id)).toHaveLength(1);
+  });
+
+  it('P2.1 keys belong to their user: another user sending the same key gets their own feedback, not the first answer', async () => {
+    const response = await postKeyed(body, 'esd-keyed-same-1', tokens[CHEN.email]!);
+    expect(response.status).toBe(201);
+    expect(rows(CHEN.id)).toEqual([((await response.json()) as { id: string }).id]);
+    expect(rows(LI.id)).toHaveLength(1);
+  });
+});

@@ -70,10 +70,13 @@ describe('privacy center in the desktop app', () => {
     const app = desktopApp(api, BERND);
     await app.signIn();
     const canary = `canary-${Date.now().toString(36)}`;
-    // Settings, the local database (and its WAL), the token file, caches, a downloaded library, a draft.
+    // Settings, the local database (and its WAL), the token file, caches, a downloaded library, a draft, queued feedback.
     app.services.settings.update({ apiUrl: `https://${canary}.example.com` });
     app.services.localDb.exec(`CREATE TABLE IF NOT EXISTS tickets_canary_drafts (body TEXT)`);
     app.services.localDb.prepare('INSERT INTO tickets_canary_drafts (body) VALUES (?)').run(canary);
+    // Documentation feedback waiting to be sent (P2.1), queued as the app queues it offline.
+    app.services.docs.feedbackOutbox.enqueue(BERND.id, { library: 'contoso-storage-4-0-en', topicId: 'installation', helpful: false, comment: canary });
+    expect(app.services.docs.queuedFeedback()).toBe(1);
     await app.services.profile.update({ job: canary }); // the token file keeps the user's name and e-mail, not the job
     await app.services.session.updateUser({ name: `Bernd ${canary}`, email: BERND.email });
     mkdirSync(join(app.dataDir, 'Cache'), { recursive: true });

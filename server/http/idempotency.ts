@@ -22,6 +22,11 @@ export function idempotencyKey(request: FastifyRequest): string {
   return parsed.data;
 }
 
+/** The key when the client sent one (checked like a required one), undefined when it sent none. */
+export function optionalIdempotencyKey(request: FastifyRequest): string | undefined {
+  return request.headers['idempotency-key'] === undefined ? undefined : idempotencyKey(request);
+}
+
 /** A stable fingerprint of what the request asked for (its scope and its parsed body). */
 export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');

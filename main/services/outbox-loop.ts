@@ -1,0 +1,84 @@
+import { toErrorShape, type AppErrorShape } from '../../shared/errors';
+
+export interface BackoffOptions {
+  baseDelayMs?: number | undefined;
+  maxDelayMs?: number | undefined;
+  random?: (() => number) | undefined;
+}
+
+// Worth another try later; anything else the service refused for good.
+const RETRYABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
+
+/**
+ * What a failed delivery means for a queued item: wait for the user to sign in again (401), try
+ * again later (no network, timeout, 5xx, 408, 429), or drop it because the service refused it.
+ */
+export function classifyFailure(error: unknown): { kind: 'sign-in' | 'retry' | 'refused'; shape: AppErrorShape } {
+  const shape = toErrorShape(error);
+  const kind = shape.code === 'unauthorized' ? 'sign-in' : RETRYABLE.has(shape.code) ? 'retry' : 'refused';
+  return { kind, shape };
+}
+
+/** The wait before attempt `attempts + 1`: doubling from the base, capped, with jitter so clients do not retry in step. */
+export function backoffDelay(attempts: number, options: BackoffOptions): number {
+  const base = Math.min(options.maxDelayMs ?? 60_000, (options.baseDelayMs ?? 1000) * 2 ** (attempts - 1));
+  return Math.round(base * (0.5 + (options.random ?? Math.random)() / 2));
+}
+
+/**
+ * The run loop every outbox needs: one drain at a time (concurrent flushes share it, so a queue is
+ * never sent twice at once), a re-run when a flush arrives mid-run, one timer for the next due item.
+ */
+export class OutboxLoop {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private resetRequested = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private halted = false;
+
+  constructor(
+    private readonly drain: () => Promise<void>,
+    /** Makes every waiting item due now (the network came back, the user asked). */
+    private readonly resetBackoff: () => void,
+  ) {}
+
+  get stopped(): boolean {
+    return this.halted;
+  }
+
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
+    // Applied by the run itself, so an attempt failing right now cannot re-arm the wait afterwards.
+    if (options.ignoreBackoff) this.resetRequested = true;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        if (this.resetRequested) {
+          this.resetRequested = false;
+          this.resetBackoff();
+        }
+        await this.drain();
+      } while (this.again && !this.halted);
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  schedule(delayMs: number): void {
+    if (this.halted) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, Math.max(0, delayMs));
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    this.halted = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
