@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
 import { makeSnippet, type SnippetTerms } from './snippet';
-import { foldText, normalizeTitle, STOPWORDS } from './text';
+import { containsPhrase, foldText, normalizeTitle, STOPWORDS } from './text';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchScope {
@@ -239,12 +239,9 @@ export class SearchEngine {
    */
   private phraseMatches(candidates: number[], words: string[], lastIsPrefix: boolean): number[] {
     const text = this.statement('SELECT title, body FROM docs_fts WHERE rowid = ?').raw();
-    // The words (runs of letters and digits, so nothing to escape) in order with only other
-    // characters between them: one regex pass instead of rewriting each text as its words.
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}${lastIsPrefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
     return candidates.slice(0, CANDIDATES + ADJACENT_CANDIDATES).filter((id) => {
       const row = text.get(id) as [string, string] | undefined;
-      return row ? pattern.test(foldText(`${row[0]} ${row[1]}`)) : false;
+      return row ? containsPhrase(foldText(`${row[0]} ${row[1]}`), words, lastIsPrefix) : false;
     });
   }
 

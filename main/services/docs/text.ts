@@ -44,6 +44,33 @@ export function adjacentPairs(texts: string[]): string {
   return pairs.join(' ');
 }
 
+const SEPARATOR_RUN = /[^\p{L}\p{N}]+/uy;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether folded text holds the words in this order with only non-word characters between them
+ * (the last one may be a prefix of a longer word). Written as a scan rather than one regular
+ * expression per query: V8 takes about 0.7 ms to compile each new pattern with Unicode classes,
+ * more than a whole search should cost.
+ */
+export function containsPhrase(text: string, words: string[], lastIsPrefix: boolean): boolean {
+  const [first, ...rest] = words;
+  if (!first) return false;
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (at > 0 && WORD_CHAR.test(text[at - 1]!)) continue;
+    let end = at + first.length;
+    const followed = rest.every((word) => {
+      SEPARATOR_RUN.lastIndex = end;
+      const gap = SEPARATOR_RUN.exec(text);
+      if (!gap || !text.startsWith(word, end + gap[0].length)) return false;
+      end += gap[0].length + word.length;
+      return true;
+    });
+    if (followed && (lastIsPrefix || end === text.length || !WORD_CHAR.test(text[end]!))) return true;
+  }
+  return false;
+}
+
 /** A title reduced to its words, so "Configuring  Network-Bonding" equals "configuring network bonding". */
 export function normalizeTitle(text: string): string {
   return tokenize(text).join(' ');
