@@ -16,6 +16,7 @@ export function forwardEvents(s: Services, sink: EventSink): () => void {
     s.tickets.onUploadProgress.on((progress) => sink('tickets.onUploadProgress', progress)),
     s.docs.libraries.onDidChange.on((change) => sink('docs.onDidChangeLibraries', change)),
     s.docs.libraries.onProgress.on((progress) => sink('docs.onProgress', progress)),
+    s.docs.onDidRefuseFeedback.on(({ library, topicId, error }) => sink('docs.onFeedbackRefused', { library, topicId, message: error.message })),
     s.desktop.navigation.onNavigate.on((target) => sink('desktop.onNavigate', target)),
     s.desktop.navigation.onCommand.on((command) => sink('desktop.onCommand', command)),
     s.desktop.proxyLogin.onDidRequest.on((request) => sink('desktop.onProxyLogin', request)),

@@ -9,6 +9,7 @@ import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { PrivacyContact } from '../features/privacy/PrivacyContact';
 import { UsageReporter } from '../features/privacy/UsageReporter';
 import { UserMenu } from '../features/session/UserMenu';
+import { FeedbackRefusedNotices } from '../features/docs/FeedbackRefusedNotices';
 import { TicketNotifications } from '../features/tickets/TicketNotifications';
 import { AppRoutes } from './AppRoutes';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -86,7 +87,10 @@ export function AppShell({ session }: Props) {
           </RouteErrorBoundary>
         </main>
       </div>
-      <TicketNotifications />
+      <div className="toast-stack">
+        <TicketNotifications />
+        <FeedbackRefusedNotices />
+      </div>
       {/* P5.7: the privacy contact on every screen. */}
       <footer className="privacy__footer">
         <PrivacyContact />

@@ -21,4 +21,4 @@ export const DOCS_METHODS = [
   'docs.importFromDisk',
   'docs.exportToDisk',
 ] as const;
-export const DOCS_EVENTS = ['docs.onDidChangeLibraries', 'docs.onProgress'] as const;
+export const DOCS_EVENTS = ['docs.onDidChangeLibraries', 'docs.onProgress', 'docs.onFeedbackRefused'] as const;

@@ -138,4 +138,6 @@ export const docsMethods = {
 export const docsEvents = {
   'docs.onDidChangeLibraries': z.object({ libraryId: z.string().nullable() }),
   'docs.onProgress': ProgressSchema,
+  /** Feedback queued offline that the service refused when it was finally sent (P2.1): the user must hear of it. */
+  'docs.onFeedbackRefused': z.object({ library: z.string(), topicId: z.string(), message: z.string() }),
 } as const satisfies Record<string, z.ZodType>;

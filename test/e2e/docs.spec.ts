@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { startPreview } from '../../main/preview/start-preview';
 import { startApiServer, type ApiServerHandle } from '../../server/app';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
@@ -116,7 +117,7 @@ test('remote images stay blocked until the user asks (P3.3); external links go t
 });
 
 // Last in the file: it stops the API this worker shares.
-test('download a library, go offline (stop the API), search with a typo, open a topic, follow an internal link, bookmark it', async ({ page, context, docs }) => {
+test('download a library, go offline (stop the API), search with a typo, open a topic, follow an internal link, bookmark it, and give feedback that is sent once back online (P2.1)', async ({ page, context, docs }) => {
   await openSignedIn(page, context, docs.preview.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documentation' }).click();
   await page.getByRole('link', { name: 'Libraries' }).click();
@@ -161,6 +162,40 @@ test('download a library, go offline (stop the API), search with a typo, open a 
 
   await page.getByRole('button', { name: 'Bookmark' }).click();
   await expect(page.getByRole('button', { name: 'Bookmarked' })).toHaveAttribute('aria-pressed', 'true');
+
+  // P2.1 Feedback written offline is kept, then sent once when the service is back. Meanwhile the
+  // vendor withdrew "Creating snapshot": feedback on it is refused, and the user is told why.
+  const kept = `Offline e2e ${Date.now()}: the see-also list is useful`;
+  await giveFeedback(page, kept);
+  await page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: 'Creating snapshot' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Creating snapshot' })).toBeVisible();
+  await giveFeedback(page, 'Offline e2e: figure 2 is too small');
+  const dbPath = join(docs.dir, 'api.sqlite');
+  const serverDb = new Database(dbPath);
+  serverDb.prepare("DELETE FROM doc_topics WHERE library_id = 'contoso-storage-4-0-en' AND title = 'Creating snapshot'").run();
+  serverDb.close();
+  const back = await startApiServer({ dbPath, port: Number(new URL(docs.api.url).port) });
+  try {
+    await page.getByRole('button', { name: 'Check again' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'was not accepted by the service: This topic was not found.' });
+    await expect(refused).toBeVisible();
+    await expect.poll(() => back.db.prepare('SELECT count(*) FROM doc_feedback WHERE comment = ?').pluck().get(kept)).toBe(1);
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(refused).toBeHidden();
+  } finally {
+    await back.close();
+  }
+
   await page.getByRole('link', { name: 'Bookmarks and history' }).click();
   await expect(page.getByRole('list', { name: 'Bookmarks' }).getByRole('link', { name: target })).toBeVisible();
 });
+
+/** "Was this page helpful?" No, with a comment, while offline: kept on this computer. */
+async function giveFeedback(page: Page, comment: string): Promise<void> {
+  const feedback = page.getByRole('region', { name: 'Was this page helpful?' });
+  await feedback.getByRole('button', { name: 'No', exact: true }).click();
+  await feedback.getByLabel('Comment (optional)').fill(comment);
+  await expect(feedback.getByText('You are offline: your feedback will be saved on this computer')).toBeVisible();
+  await feedback.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(feedback.getByText('Saved on this computer; it will be sent when you are back online.')).toBeVisible();
+}

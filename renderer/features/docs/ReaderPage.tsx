@@ -92,7 +92,8 @@ export function ReaderPage() {
           {view.prev ? <Link to={`/docs/read/${library}/${view.prev.topicId}`} rel="prev">← {view.prev.title}</Link> : <span />}
           {view.next ? <Link to={`/docs/read/${library}/${view.next.topicId}`} rel="next">{view.next.title} →</Link> : <span />}
         </nav>
-        <TopicFeedback library={library} topicId={view.topicId} online={network.data?.online ?? false} />
+        {/* Keyed by topic: feedback sent on one page must not hide the form on the next. */}
+        <TopicFeedback key={`feedback:${library}/${view.topicId}`} library={library} topicId={view.topicId} online={network.data?.online ?? false} />
       </article>
       <ExternalLinkDialog
         url={external}

@@ -26,4 +26,5 @@ export const docsApi = {
   openExternal: (url: string) => call(support().app.openExternal({ url })),
   onLibrariesChanged: (callback: (change: EventPayload<'docs.onDidChangeLibraries'>) => void) => support().on('docs.onDidChangeLibraries', callback),
   onProgress: (callback: (progress: EventPayload<'docs.onProgress'>) => void) => support().on('docs.onProgress', callback),
+  onFeedbackRefused: (callback: (refusal: EventPayload<'docs.onFeedbackRefused'>) => void) => support().on('docs.onFeedbackRefused', callback),
 };

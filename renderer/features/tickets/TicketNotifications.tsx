@@ -1,61 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { EventPayload } from '../../../shared/contract';
+import { Toasts, useToastQueue } from '../../ui/Toasts';
 import { ticketsApi } from './tickets.api';
 import './tickets.css';
 
-type Toast = EventPayload<'tickets.onDidReceiveReply'> & { key: number };
-const MAX_TOASTS = 3;
-let nextKey = 1;
+type Reply = EventPayload<'tickets.onDidReceiveReply'>;
 
-/**
- * In-app notice the moment an engineer answers or moves a request (desktop notifications are the
- * platform's job). A polite live region, so a screen reader announces it without stealing focus;
- * each notice opens its request.
- */
+/** In-app notice the moment an engineer answers or moves a request; each notice opens its request. */
 export function TicketNotifications() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const { items, push, dismiss } = useToastQueue<Reply>();
 
   useEffect(() => {
-    const off = ticketsApi.on('tickets.onDidReceiveReply', (event) =>
-      setToasts((all) => [...all.filter((x) => !(x.ticketId === event.ticketId && x.kind === event.kind)), { ...event, key: nextKey++ }].slice(-MAX_TOASTS)),
-    );
+    const off = ticketsApi.on('tickets.onDidReceiveReply', (event) => push(event, (old) => old.ticketId === event.ticketId && old.kind === event.kind));
     return () => void off();
-  }, []);
+  }, [push]);
 
-  const dismiss = (key: number) => setToasts((all) => all.filter((x) => x.key !== key));
-  const text = (toast: Toast) =>
-    toast.kind === 'reply'
-      ? t('tickets.notify.reply', { number: toast.number })
-      : t('tickets.notify.status', { number: toast.number, status: t(`tickets.status.${toast.status ?? 'new'}`) });
-
-  return (
-    <div className="toasts" role="region" aria-label={t('tickets.notify.region')}>
-      <div aria-live="polite" aria-atomic="false">
-        {toasts.map((toast) => (
-          <div key={toast.key} className="toast">
-            <p className="toast__text">{text(toast)}</p>
-            <div className="toast__actions">
-              <button
-                type="button"
-                className="button button--small button--primary"
-                onClick={() => {
-                  dismiss(toast.key);
-                  void navigate(`/tickets/${toast.ticketId}`);
-                }}
-              >
-                {t('tickets.notify.open', { number: toast.number })}
-              </button>
-              <button type="button" className="button button--small" onClick={() => dismiss(toast.key)} aria-label={t('tickets.notify.dismiss', { number: toast.number })}>
-                ×
-              </button>
-            </div>
-          </div>
-        ))}
-      </div>
-    </div>
-  );
+  const text = (reply: Reply) =>
+    reply.kind === 'reply' ? t('tickets.notify.reply', { number: reply.number }) : t('tickets.notify.status', { number: reply.number, status: t(`tickets.status.${reply.status ?? 'new'}`) });
+  const toasts = items.map((reply) => ({
+    key: reply.key,
+    text: text(reply),
+    action: { label: t('tickets.notify.open', { number: reply.number }), run: () => void navigate(`/tickets/${reply.ticketId}`) },
+    dismissLabel: t('tickets.notify.dismiss', { number: reply.number }),
+  }));
+  return <Toasts label={t('tickets.notify.region')} toasts={toasts} onDismiss={dismiss} urgency="polite" />;
 }
