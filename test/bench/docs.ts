@@ -109,15 +109,16 @@ function measureMiniSearch(corpus: BenchTopic[], queries: BenchQuery[], warmUp: 
 function evaluate(queries: BenchQuery[], warmUp: BenchQuery[], search: (text: string) => string[]) {
   for (const q of warmUp) search(q.text);
   const times: number[] = [];
-  // CPU time of the searching thread per query as well: on a shared, busy machine wall time mostly
-  // measures the others. (Process-wide CPU time would add V8's background compiler and GC threads.)
+  // CPU time per query as well: on a shared, busy machine wall time mostly measures the others. It is
+  // the process's time, so V8's background compiler and GC threads count too (it can exceed wall
+  // time); process.threadCpuUsage would leave them out, but on these VMs it moves in coarse ticks.
   const cpu: number[] = [];
   const reciprocal: Record<QueryKind, number[]> = { title: [], phrase: [], typo: [], prefix: [] };
   for (const q of queries) {
     const started = performance.now();
-    const cpuStart = threadCpuUsage();
+    const cpuStart = process.cpuUsage();
     const ids = search(q.text);
-    const used = threadCpuUsage(cpuStart);
+    const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
     const rank = ids.indexOf(q.answer);
@@ -155,6 +156,3 @@ async function writePackage(dir: string, corpus: BenchTopic[]): Promise<string> 
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-// process.threadCpuUsage arrived in Node 23.9; on older Node the whole process's time is the best there is.
-const threadCpuUsage = (since?: NodeJS.CpuUsage): NodeJS.CpuUsage =>
-  (process as { threadCpuUsage?: (since?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage?.(since) ?? process.cpuUsage(since);
