@@ -17,7 +17,7 @@ describe('Electronegativity on the sources', () => {
     for (const folder of SOURCE_FOLDERS) cpSync(join(ROOT, folder), join(stage, folder), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(stage, 'package.json'));
     const findings = await scanForMediumOrAbove(stage);
-    const { unreviewed, miscounted } = judgeFindings(findings, (file, line) => readFileSync(join(stage, file), 'utf8').split('\n')[line - 1] ?? '', 'sources');
+    const { unreviewed, miscounted } = judgeFindings(findings, (file, line) => readFileSync(join(stage, file), 'utf8').split('\n')[line - 1] ?? '');
     expect(unreviewed, 'findings without a reviewed suppression (fix them, or add one with a reason to suppressions.ts)').toEqual([]);
     expect(miscounted, 'suppressions that no longer match what the scanner reports').toEqual([]);
   }, 120_000);

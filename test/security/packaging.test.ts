@@ -105,7 +105,7 @@ describe('the Linux package (electron-builder --dir with a stand-in Electron)', 
       const entry = entries.filter((e) => file.endsWith(e)).sort((a, b) => b.length - a.length)[0];
       return entry ? (extractFile(pkg.asar, entry).toString('utf8').split('\n')[line - 1] ?? '') : '';
     };
-    const { unreviewed, miscounted } = judgeFindings(findings, lineAt, 'bundle');
+    const { unreviewed, miscounted } = judgeFindings(findings, lineAt);
     expect(unreviewed, 'findings without a reviewed suppression').toEqual([]);
     expect(miscounted, 'suppressions that no longer match the bundle').toEqual([]);
   }, 120_000);

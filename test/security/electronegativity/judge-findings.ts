@@ -9,11 +9,10 @@ export interface Judgement {
 }
 
 /**
- * Splits findings into reviewed (suppressed) and unreviewed, reading each flagged line through
- * `lineAt`. `scan` says what was scanned: the bundle does not count sources-only suppressions.
+ * Splits findings into reviewed (suppressed) and unreviewed, reading each flagged line through `lineAt`.
  */
-export function judgeFindings(findings: Finding[], lineAt: (file: string, line: number) => string, scan: 'sources' | 'bundle'): Judgement {
-  const applicable = SUPPRESSIONS.filter((s) => scan === 'sources' || !s.sourcesOnly);
+export function judgeFindings(findings: Finding[], lineAt: (file: string, line: number) => string): Judgement {
+  const applicable = SUPPRESSIONS;
   const used = new Map<Suppression, number>();
   const unreviewed: string[] = [];
   for (const finding of findings) {

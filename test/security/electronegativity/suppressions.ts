@@ -15,8 +15,6 @@ export interface Suppression {
   count: number | 'any';
   reason: string;
   provedBy: string;
-  /** Only the source scan sees this site (renderer code is minified in the bundle, so the scanner cannot match it there). */
-  sourcesOnly?: true;
 }
 
 const NEW_MAIN_WINDOW = /^const window = new BrowserWindow\(secureWindowOptions\(preloadPath\)\);$/;
@@ -79,9 +77,9 @@ export const SUPPRESSIONS: readonly Suppression[] = [
   {
     rule: 'OPEN_EXTERNAL_JS_CHECK',
     line: /openExternal\(/,
-    file: /^renderer\//,
+    // The sources, and the renderer's minified chunks in the package (the reader's chunk calls it).
+    file: /^renderer\/|\/out\/renderer\/assets\/[\w-]+\.js$/,
     count: 'any',
-    sourcesOnly: true,
     reason:
       "Renderer code cannot reach shell.openExternal (sandboxed, no Node, lint forbids importing electron there): every such call is the bridge's app.openExternal, which main checks against the allow-list (main/compose.ts links.open) and refuses with forbidden.",
     provedBy: 'test/unit/lint-boundaries.test.ts, test/security/preload-exposure.test.ts, test/unit/security/external-links.test.ts',
