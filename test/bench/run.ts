@@ -8,6 +8,7 @@ const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   downloads: () => import('./downloads').then((m) => m.benchDownloads()),
   tickets: () => import('./tickets').then((m) => m.benchTickets()),
   export: () => import('./export').then((m) => m.benchExport()),
+  ui: () => import('./ui').then((m) => m.benchUi()),
 };
 const PLANNED = ['docs', 'downloads', 'tickets', 'export', 'ui'];
 

@@ -1,8 +1,6 @@
-import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startPreview } from '../../main/preview/start-preview';
 import { startApiServer, type ApiServerHandle } from '../../server/app';
@@ -10,7 +8,7 @@ import { DEMO_USERS } from '../../server/db/seed-demo';
 import { TicketRepository } from '../../server/tickets/ticket-repository';
 import { desktopTickets, filledDraft, queueRequest } from '../integration/tickets/desktop-tickets';
 import { newKey, ticketBody } from '../integration/tickets/ticket-api-helpers';
-import { postForm, readLoginForm } from '../integration/helpers/oauth-flow';
+import { launchChromium, signIn } from './browser';
 
 const [ALICE, BERND] = DEMO_USERS;
 const LIST_SIZE = Number(process.env.BENCH_TICKETS_LIST ?? 10_000);
@@ -27,30 +25,9 @@ function seedTickets(api: ApiServerHandle, userId: string, count: number): void 
   })();
 }
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8', shell: '/bin/sh' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Signs in through the login page the app opens, as the e2e tests do. */
-async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  const tab = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with your browser' }).click();
-  const login = await tab;
-  await login.waitForLoadState();
-  const form = readLoginForm(await login.content(), login.url());
-  await login.close();
-  await postForm(form.action, { ...form.fields, ...user }).then(async (r) => fetch(r.headers.get('location')!));
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
 /** Time from opening Service requests to the first rows on screen, and how many rows the DOM holds. */
 async function measureList(url: string, user: { email: string; password: string }): Promise<{ ms: number; rows: number }> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
