@@ -42,23 +42,9 @@ export function AppShell({ session }: Props) {
       return;
     }
     // A dialog the user opened meanwhile (the palette, say) keeps its focus: a late redirect must not steal it.
-    const inDialog = () => Boolean(document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'));
-    if (inDialog()) return;
-    const named = typeof focusTarget === 'string' ? focusTarget : null;
-    const focusNamed = () => {
-      const target = named ? document.getElementById(named) : null;
-      target?.focus();
-      return Boolean(target);
-    };
-    if (focusNamed()) return;
-    main.current?.focus();
-    if (!named || !main.current) return;
-    // Screens load on first use: the named control appears once its screen's code has arrived.
-    const observer = new MutationObserver(() => {
-      if (inDialog() || focusNamed()) observer.disconnect();
-    });
-    observer.observe(main.current, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return;
+    const target = typeof focusTarget === 'string' ? document.getElementById(focusTarget) : null;
+    (target ?? main.current)?.focus();
   }, [pathname, key, focusTarget]);
 
   return (
