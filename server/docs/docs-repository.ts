@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { Parser } from 'htmlparser2';
 import type { CatalogueEntry, Feedback, Manifest, OnlineHit, RemoteTopic } from '../../shared/api/docs';
+import { segmentCjk, unsegmentCjk } from '../../shared/cjk-text';
 
 type LibraryRow = { id: string; product: string; version: string; language: string; title: string; topic_count: number; package_size: number; sha256: string; updated_at: number };
 
@@ -37,16 +38,21 @@ export class DocsRepository {
         const html = topicsHtml.get(t.id) ?? '';
         const text = textOf(html);
         topic.run(manifest.id, t.id, t.title, html, text);
-        fts.run(manifest.id, t.id, t.title, text);
+        fts.run(manifest.id, t.id, segmentCjk(t.title), segmentCjk(text));
       }
     })();
   }
 
   search(query: string, libraries: string[] | undefined, limit: number): OnlineHit[] {
-    const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) return [];
-    // Every word quoted (no query syntax from the client reaches FTS5), the last one as a prefix.
-    const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? ' *' : ''}`).join(' AND ');
+    // Each typed term quoted (no query syntax from the client reaches FTS5), the last one as a
+    // prefix; a term of several words (Chinese characters, "wi-fi") is a phrase of them.
+    const terms = query
+      .toLowerCase()
+      .split(/\s+/)
+      .map((term) => segmentCjk(term).match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((words) => words.length > 0);
+    if (terms.length === 0) return [];
+    const match = terms.map((words, i) => `"${words.join(' ')}"${i === terms.length - 1 ? ' *' : ''}`).join(' AND ');
     const rows = this.db
       .prepare(
         `SELECT library_id, topic_id, title, snippet(doc_topics_fts, 3, '\u0002', '\u0003', '…', 20) AS snippet, bm25(doc_topics_fts, 0, 0, 10, 1) AS score
@@ -54,7 +60,7 @@ export class DocsRepository {
          ORDER BY score LIMIT ?`,
       )
       .all(...(libraries?.length ? [match, JSON.stringify(libraries), limit] : [match, limit])) as { library_id: string; topic_id: string; title: string; snippet: string; score: number }[];
-    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: r.title, snippet: r.snippet, score: Math.round(-r.score * 1000) / 1000 }));
+    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: unsegmentCjk(r.title), snippet: unsegmentCjk(r.snippet), score: Math.round(-r.score * 1000) / 1000 }));
   }
 
   topic(libraryId: string, topicId: string): RemoteTopic | undefined {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_INDEX_TABLES, SearchIndexWriter } from './search-index';
-import { normalizeTitle, segmentCjk, tokenize } from './text';
+import { segmentCjk } from '../../../shared/cjk-text';
+import { normalizeTitle, tokenize } from './text';
 
 const PAGE = 2000;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { adjacentPairs, segmentCjk } from './text';
+import { segmentCjk } from '../../../shared/cjk-text';
+import { adjacentPairs } from './text';
 
 /**
  * The three full-text indexes of a search record, written together (their rowid is the record's id):

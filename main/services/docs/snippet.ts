@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
-import { foldText, unsegmentCjk } from './text';
+import { unsegmentCjk } from '../../../shared/cjk-text';
+import { foldText } from './text';
 
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';

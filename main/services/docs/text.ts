@@ -1,30 +1,17 @@
+import { segmentCjk } from '../../../shared/cjk-text';
+
 /**
  * One tokenizer for the importer's vocabulary and the query parser, matching what FTS5's unicode61
  * tokenizer (remove_diacritics 2) indexes: lower case, diacritics removed, runs of letters and digits.
- * Chinese and Japanese are written without spaces, so unicode61 would make a whole sentence one
- * token: their characters are indexed one by one (segmentCjk) and searched as phrases.
+ * Chinese and Japanese characters are each a word (segmentCjk in shared/cjk-text.ts).
  */
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
-const CJK_CHAR = /([\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}])/gu;
-/** The separator put around CJK characters: a word boundary for unicode61, invisible when shown. */
-export const CJK_SEPARATOR = '\u200b';
 
 export function foldText(text: string): string {
   // Most manual text is ASCII: skip the Unicode decomposition it does not need.
   // eslint-disable-next-line no-control-regex -- the ASCII range
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/** Text as it is indexed: each CJK character a word of its own (unchanged when there is none). */
-export function segmentCjk(text: string): string {
-  return CJK.test(text) ? text.replace(CJK_CHAR, `${CJK_SEPARATOR}$1${CJK_SEPARATOR}`) : text;
-}
-
-/** Indexed text back to what the page says. */
-export function unsegmentCjk(text: string): string {
-  return text.includes(CJK_SEPARATOR) ? text.replaceAll(CJK_SEPARATOR, '') : text;
 }
 
 export function tokenize(text: string): string[] {

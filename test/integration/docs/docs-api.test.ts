@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocsRepository } from '../../../server/docs/docs-repository';
 import { CatalogueSchema } from '../../../shared/api/docs';
 import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { signInWithPassword } from '../helpers/oauth-flow';
@@ -62,6 +63,21 @@ describe('documentation catalogue and packages', () => {
     expect(await topic.json()).toMatchObject({ title: 'Configuring snapshot', html: expect.stringContaining('<h1>') });
     expect((await get('/docs/search?q=%22NEAR(%20*%3A', tokens[ALICE.email])).status).toBe(200);
     expect((await get('/docs/search?q=', tokens[ALICE.email])).status).toBe(400);
+  });
+
+  it('finds a Chinese word in the middle of a sentence online, and not characters that are apart', async () => {
+    const manifest = {
+      format: 1 as const, id: 'contoso-storage-4-0-zh', product: 'Contoso Storage Array', version: '4.0', language: 'zh-CN', title: 'Contoso 存储阵列 4.0',
+      updatedAt: '2026-01-01T00:00:00.000Z', toc: [], topics: [{ id: 'bonding', title: '配置网络绑定', file: 'topics/bonding.html' }],
+    };
+    const html = new Map([['bonding', '<html><body><h1>配置网络绑定</h1><p>网络绑定把多个接口合并为一个逻辑链路。</p></body></html>']]);
+    new DocsRepository(api.app.db).putLibrary(manifest, html, { data: Buffer.from('zh'), sha256: '0'.repeat(64) });
+    const search = async (q: string) => ((await (await get(`/docs/search?q=${encodeURIComponent(q)}`, tokens[ALICE.email])).json()) as { hits: { topicId: string; title: string; snippet: string }[] }).hits;
+    const [hit] = await search('逻辑链路');
+    expect(hit).toMatchObject({ topicId: 'bonding', title: '配置网络绑定' });
+    expect(hit!.snippet).toContain('\u0002逻辑链路\u0003');
+    expect(hit!.snippet).not.toContain('\u200b');
+    expect(await search('链路网络')).toEqual([]);
   });
 });
 

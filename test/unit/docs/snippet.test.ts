@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnippet, MARK_END as E, MARK_START as S } from '../../../main/services/docs/snippet';
-import { segmentCjk } from '../../../main/services/docs/text';
+import { segmentCjk } from '../../../shared/cjk-text';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler${i}`).join(' ');
 
