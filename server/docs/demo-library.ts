@@ -1,15 +1,12 @@
 import type { Manifest, TocNode } from '../../shared/api/docs';
+import { chineseDemoLibrary } from './demo-library-zh';
+import { addTopic, escape, figure, prng, type DemoLibrary } from './demo-helpers';
 
 /**
  * Deterministic demo documentation: three products, two versions each, with chapters, sections,
  * code blocks, tables, images and cross-links, generated from a seeded PRNG so every machine,
- * test and screenshot sees the same libraries.
+ * test and screenshot sees the same libraries; plus one of them in Simplified Chinese.
  */
-export interface DemoLibrary {
-  manifest: Manifest;
-  files: Map<string, Buffer>;
-}
-
 const PRODUCTS = [
   { slug: 'northwind-router', name: 'Northwind Router OS', versions: ['7.0', '7.1'], nouns: ['interface', 'VLAN', 'bonding', 'firewall rule', 'route', 'DHCP pool', 'NAT policy', 'BGP neighbor'] },
   { slug: 'contoso-storage', name: 'Contoso Storage Array', versions: ['3.2', '4.0'], nouns: ['volume', 'snapshot', 'replication link', 'storage pool', 'LUN', 'disk group', 'quota', 'iSCSI target'] },
@@ -30,20 +27,7 @@ const FILLER = (
   'a warning appears when the value conflicts with an existing setting and nothing is saved until the conflict is resolved'
 ).split(' ');
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function sentence(random: () => number, words: number, extra: string): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(FILLER[Math.floor(random() * FILLER.length)]!);
@@ -52,16 +36,10 @@ function sentence(random: () => number, words: number, extra: string): string {
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-function figure(label: string, hue: number): Buffer {
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120"><rect width="320" height="120" rx="8" fill="hsl(${hue},45%,92%)" stroke="hsl(${hue},45%,40%)"/><text x="160" y="66" font-family="sans-serif" font-size="16" text-anchor="middle" fill="hsl(${hue},45%,25%)">${escape(label)}</text></svg>`,
-  );
-}
-
 export const DEMO_UPDATED_AT = '2026-03-01T08:00:00.000Z';
 
 export function demoLibraries(): DemoLibrary[] {
-  return PRODUCTS.flatMap((product, p) => product.versions.map((version, v) => buildLibrary(product, version, v, p)));
+  return [...PRODUCTS.flatMap((product, p) => product.versions.map((version, v) => buildLibrary(product, version, v, p))), chineseDemoLibrary()];
 }
 
 function buildLibrary(product: (typeof PRODUCTS)[number], version: string, v: number, p: number): DemoLibrary {
@@ -128,10 +106,4 @@ function buildLibrary(product: (typeof PRODUCTS)[number], version: string, v: nu
     topics,
   };
   return { manifest, files };
-}
-
-function addTopic(files: Map<string, Buffer>, topics: Manifest['topics'], id: string, title: string, body: string): void {
-  const file = `topics/${id}.html`;
-  files.set(file, Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>\n${body}\n</body></html>\n`));
-  topics.push({ id, title, file });
 }

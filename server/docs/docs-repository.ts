@@ -64,8 +64,10 @@ export class DocsRepository {
   }
 
   topic(libraryId: string, topicId: string): RemoteTopic | undefined {
-    const row = this.db.prepare('SELECT title, html FROM doc_topics WHERE library_id = ? AND topic_id = ?').get(libraryId, topicId) as { title: string; html: string } | undefined;
-    return row && { library: libraryId, topicId, title: row.title, html: row.html };
+    const row = this.db
+      .prepare('SELECT t.title, t.html, l.language FROM doc_topics t JOIN doc_libraries l ON l.id = t.library_id WHERE t.library_id = ? AND t.topic_id = ?')
+      .get(libraryId, topicId) as { title: string; html: string; language: string } | undefined;
+    return row && { library: libraryId, topicId, title: row.title, html: row.html, language: row.language };
   }
 
   addFeedback(userId: string, input: { library: string; topicId: string; helpful: boolean; comment: string }, at: number): Feedback {

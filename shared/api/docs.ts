@@ -34,7 +34,7 @@ export const OnlineHitSchema = z.object({ library: z.string(), topicId: z.string
 export type OnlineHit = z.infer<typeof OnlineHitSchema>;
 export const OnlineSearchResultSchema = z.object({ hits: z.array(OnlineHitSchema) });
 
-export const RemoteTopicSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), html: z.string() });
+export const RemoteTopicSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), html: z.string(), language: z.string() });
 export type RemoteTopic = z.infer<typeof RemoteTopicSchema>;
 
 /** A comment on a topic (P2.1: kept so the vendor can reply), stored against the signed-in user. */

@@ -79,6 +79,8 @@ const TopicRefSchema = z.object({ topicId: z.string(), title: z.string() });
 export const TopicViewSchema = z.object({
   library: z.string(),
   libraryTitle: z.string(),
+  /** The library's language (BCP 47, e.g. zh-CN): the reader's lang, for fonts and screen readers. */
+  language: z.string(),
   topicId: z.string(),
   title: z.string(),
   /** Unsanitized as stored: the reader sanitizes it before it reaches the DOM. */

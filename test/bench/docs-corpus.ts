@@ -4,6 +4,8 @@
  * set with known answers (titles, 3-5-word body phrases, one-edit typos of titles, titles whose
  * last word is cut short). Generated at bench time, never committed.
  */
+import { prng } from '../../server/docs/demo-helpers';
+
 export interface BenchTopic {
   id: string;
   title: string;
@@ -16,17 +18,6 @@ export interface BenchQuery {
   kind: QueryKind;
   text: string;
   answer: string;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TECH = (

@@ -97,7 +97,7 @@ test('XSS: 100+ known vectors rendered by the reader in Chromium, with the CSP b
   await context.close();
 });
 
-test('remote images stay blocked until the user asks (P3.3); external links go through the third-party warning (P7.1)', async ({ page, context, docs }) => {
+test('remote images stay blocked until the user asks (P3.3); external links go through the third-party warning (P7.1); a topic carries its language', async ({ page, context, docs }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await openSignedIn(page, context, docs.preview.url);
@@ -114,6 +114,12 @@ test('remote images stay blocked until the user asks (P3.3); external links go t
   await screenshot(page, 'docs-external-link');
   await dialog.getByRole('button', { name: 'Stay here' }).click();
   await expect(dialog).toBeHidden();
+
+  // A topic is marked with its library's language, so a Chinese page gets Chinese fonts and voices.
+  await expect(page.locator('.docs-topic')).toHaveAttribute('lang', 'en');
+  await goTo(page, '#/docs/read/contoso-storage-4-0-zh/creating-snapshot');
+  await expect(page.getByRole('heading', { level: 1, name: '创建快照' })).toBeVisible();
+  await expect(page.locator('.docs-topic')).toHaveAttribute('lang', 'zh-CN');
 });
 
 // Last in the file: it stops the API this worker shares.

@@ -41,6 +41,7 @@ export class ReaderService {
     return {
       library: input.library,
       libraryTitle: install.title,
+      language: install.language,
       topicId: row.topic_id,
       title: row.title,
       html: row.html,

@@ -72,7 +72,7 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
           else if (ref) ref.current = node;
         }}
         className="docs-topic"
-        lang="en"
+        lang={topic.language}
         onClick={onClick}
         dangerouslySetInnerHTML={{ __html: clean.html }}
       />

@@ -26,12 +26,13 @@ const postFeedback = (body: unknown, token?: string) =>
   });
 
 describe('documentation catalogue and packages', () => {
-  it('lists three products in two versions each, with size, topic count and checksum', async () => {
+  it('lists three products in two versions each (and one in Chinese), with size, topic count and checksum', async () => {
     const response = await get('/docs/libraries', tokens[ALICE.email]);
     expect(response.status).toBe(200);
     const { libraries } = CatalogueSchema.parse(await response.json());
     expect(new Set(libraries.map((l) => l.product)).size).toBe(3);
-    expect(libraries).toHaveLength(6);
+    expect(libraries.filter((l) => l.language === 'en')).toHaveLength(6);
+    expect(libraries.filter((l) => l.language === 'zh-CN').map((l) => l.id)).toEqual(['contoso-storage-4-0-zh']);
     for (const library of libraries) expect(library.topicCount).toBeGreaterThan(20);
   });
 
@@ -67,7 +68,7 @@ describe('documentation catalogue and packages', () => {
 
   it('finds a Chinese word in the middle of a sentence online, and not characters that are apart', async () => {
     const manifest = {
-      format: 1 as const, id: 'contoso-storage-4-0-zh', product: 'Contoso Storage Array', version: '4.0', language: 'zh-CN', title: 'Contoso 存储阵列 4.0',
+      format: 1 as const, id: 'fixture-zh-1-0-zh', product: 'Fixture', version: '1.0', language: 'zh-CN', title: 'Fixture 1.0',
       updatedAt: '2026-01-01T00:00:00.000Z', toc: [], topics: [{ id: 'bonding', title: '配置网络绑定', file: 'topics/bonding.html' }],
     };
     const html = new Map([['bonding', '<html><body><h1>配置网络绑定</h1><p>网络绑定把多个接口合并为一个逻辑链路。</p></body></html>']]);

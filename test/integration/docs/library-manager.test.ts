@@ -50,6 +50,19 @@ async function installed(app: ReturnType<typeof desktop>, libraryId: string) {
 }
 
 describe('library manager against the live reference API', () => {
+  it('a Chinese library downloads, imports and answers Chinese searches offline, and the reader gives its language', async () => {
+    const app = desktop();
+    expect(await installed(app, 'contoso-storage-4-0-zh')).toMatchObject({ state: 'installed', title: 'Contoso 存储阵列 4.0 文档' });
+    const hits = (await app.docs.search({ query: '创建快照', limit: 10, includeOnline: false })).hits;
+    expect(hits[0]).toMatchObject({ library: 'contoso-storage-4-0-zh', title: '创建快照', source: 'local' });
+    expect(hits[0]!.snippet).toContain('\u0002创建快照\u0003');
+    // A word inside a sentence, with no spaces around it.
+    expect((await app.docs.search({ query: '管理控制台', limit: 10, includeOnline: false })).hits.length).toBeGreaterThan(0);
+    expect(await app.docs.reader.topic({ library: 'contoso-storage-4-0-zh', topicId: hits[0]!.topicId })).toMatchObject({ title: '创建快照', language: 'zh-CN' });
+    // Online, a library not installed answers in its own language too.
+    expect(await app.docs.reader.topic({ library: 'contoso-storage-3-2-en', topicId: 'creating-snapshot' })).toMatchObject({ source: 'online', language: 'en' });
+  });
+
   it('lists the catalogue, downloads a library with its checksum checked, imports it and searches it offline', async () => {
     const app = desktop();
     const before = await app.docs.libraries.list();
