@@ -21,6 +21,14 @@ export class AccountState {
       .run(userId, at);
   }
 
+  /**
+   * Ends a restriction (P5.3). Only the flag goes: recommendations and marketing then follow the
+   * consents as they stand, so nothing the person switched off comes back.
+   */
+  liftRestriction(userId: string): void {
+    this.db.prepare('UPDATE privacy_account_state SET restricted_at = NULL WHERE user_id = ? AND erased_at IS NULL').run(userId);
+  }
+
   markErased(userId: string, at: number): void {
     this.db
       .prepare(

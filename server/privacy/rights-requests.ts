@@ -6,13 +6,18 @@ import type { AccountState } from './account-state';
 import type { ConsentsStore } from './consents-store';
 import type { Erasure } from './erasure';
 
+type RefusalCode = NonNullable<RightsRequest['refusal']>['code'];
 type RequestRow = {
   id: string; user_id: string; kind: RightsRequest['kind']; purpose: RightsRequest['purpose']; note: string; status: RightsRequest['status'];
-  refusal_code: 'legal-obligation' | 'already-done' | null; refusal_message: string | null; received_at: number; due_at: number; completed_at: number | null;
+  refusal_code: RefusalCode | null; refusal_message: string | null; received_at: number; due_at: number; completed_at: number | null;
 };
 
-/** Requests that change or remove data wait until the person signs in again (the written confirmation of P5.6). */
-const NEEDS_CONFIRMATION = new Set<RightsRequest['kind']>(['restrict', 'erase']);
+/**
+ * Requests that change or remove data, or widen its use again, wait until the person signs in again
+ * (the written confirmation of P5.6).
+ */
+const NEEDS_CONFIRMATION = new Set<RightsRequest['kind']>(['restrict', 'lift-restriction', 'erase']);
+const NOT_RESTRICTED = 'Processing of your data is not restricted, so there is no restriction to end.';
 
 /** One calendar month after receipt, the deadline the policy promises. */
 export function oneMonthAfter(ms: number): number {
@@ -68,6 +73,13 @@ export class RightsRequests {
       // Erase first: if it fails, the request still waits and can be confirmed again.
       this.erasure.erase(userId, at);
       this.complete(id, at);
+    } else if (request.kind === 'lift-restriction') {
+      this.db.transaction(() => {
+        // Another request may have ended the restriction since this one was filed: say so, do nothing.
+        if (!this.state.isRestricted(userId)) return this.refuse(id, 'not-restricted', NOT_RESTRICTED);
+        this.state.liftRestriction(userId);
+        this.complete(id, at);
+      })();
     } else {
       this.db.transaction(() => {
         this.state.restrict(userId, at);
@@ -81,6 +93,7 @@ export class RightsRequests {
     const at = this.now();
     if (NEEDS_CONFIRMATION.has(input.kind)) {
       if (input.kind === 'restrict' && this.state.isRestricted(userId)) return this.refuse(id, 'already-done', 'Processing of your data is already restricted.');
+      if (input.kind === 'lift-restriction' && !this.state.isRestricted(userId)) return this.refuse(id, 'not-restricted', NOT_RESTRICTED);
       this.db.prepare(`UPDATE privacy_requests SET status = 'confirmation-needed' WHERE id = ?`).run(id);
       return;
     }
@@ -101,7 +114,7 @@ export class RightsRequests {
     }
   }
 
-  private refuse(id: string, code: 'legal-obligation' | 'already-done', message: string): void {
+  private refuse(id: string, code: RefusalCode, message: string): void {
     this.db
       .prepare(`UPDATE privacy_requests SET status = 'refused', refusal_code = ?, refusal_message = ?, completed_at = ? WHERE id = ?`)
       .run(code, message, this.now(), id);

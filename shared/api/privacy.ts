@@ -84,15 +84,16 @@ export const ConsentChangeSchema = z.strictObject({ kind: ConsentKindSchema, gra
 export type ConsentChange = z.infer<typeof ConsentChangeSchema>;
 
 // --- Rights requests (P5.3-P5.6) ---
-export const REQUEST_KINDS = ['restrict', 'erase', 'withdraw-consent', 'object'] as const;
+/** `lift-restriction` ends a restriction the person asked for (P5.3; GDPR Art. 18(3)). */
+export const REQUEST_KINDS = ['restrict', 'lift-restriction', 'erase', 'withdraw-consent', 'object'] as const;
 export const REQUEST_STATUSES = ['received', 'confirmation-needed', 'completed', 'refused'] as const;
 export const OBJECTION_PURPOSES = ['recommendations', 'marketing', 'analytics', 'product-improvement', 'legal-compliance'] as const;
-export const REFUSAL_CODES = ['legal-obligation', 'already-done'] as const;
+export const REFUSAL_CODES = ['legal-obligation', 'already-done', 'not-restricted'] as const;
 
 const note = z.string().trim().max(1000, 'At most 1000 characters.').optional();
 export const NewRightsRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('object'), purpose: z.enum(OBJECTION_PURPOSES), note }),
-  z.strictObject({ kind: z.enum(['restrict', 'erase', 'withdraw-consent']), note }),
+  z.strictObject({ kind: z.enum(['restrict', 'lift-restriction', 'erase', 'withdraw-consent']), note }),
 ]);
 export type NewRightsRequest = z.infer<typeof NewRightsRequestSchema>;
 

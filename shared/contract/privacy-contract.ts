@@ -52,6 +52,21 @@ export type UsageView = z.infer<typeof UsageViewSchema>;
 
 export const ContactSchema = z.object({ email: z.string(), postal: z.string() });
 
+/** What an erasure removed from this computer (P5.4): rows and files that belonged to the erased account. */
+export const LOCAL_ERASURE_ITEMS = ['ticket-drafts', 'ticket-outbox', 'staged-attachments', 'ticket-read-state', 'docs-feedback'] as const;
+export const LocalErasureSchema = z.object({
+  removed: z.array(z.object({ id: z.enum(LOCAL_ERASURE_ITEMS), count: z.number().int() })),
+  /** Files that could not be deleted (held open by another program), named so the person can act. */
+  filesLeft: z.array(z.string()),
+  /** Why nothing could be removed, when the local clean-up failed as a whole; the server's erasure stands. */
+  error: z.string().nullable(),
+});
+export type LocalErasure = z.infer<typeof LocalErasureSchema>;
+
+/** A confirmed request; after an erasure, also what this computer no longer keeps. */
+export const ConfirmedRequestSchema = RightsRequestSchema.extend({ localErasure: LocalErasureSchema.optional() });
+export type ConfirmedRequest = z.infer<typeof ConfirmedRequestSchema>;
+
 /** Schemas of the privacy domain's bridge methods and events (names in shared/channel-names/privacy.ts). */
 export const privacyMethods = {
   'privacy.myData': { input: none, output: MyDataSchema },
@@ -65,7 +80,7 @@ export const privacyMethods = {
   'privacy.contact': { input: none, output: ContactSchema },
   'privacy.requests': { input: none, output: z.array(RightsRequestSchema) },
   'privacy.createRequest': { input: NewRightsRequestSchema, output: RightsRequestSchema },
-  'privacy.confirmRequest': { input: Id, output: RightsRequestSchema },
+  'privacy.confirmRequest': { input: Id, output: ConfirmedRequestSchema },
   'privacy.exports': { input: none, output: z.array(ExportJobSchema) },
   'privacy.createExport': { input: none, output: ExportJobSchema },
   'privacy.downloadExport': { input: Id, output: DownloadedExportSchema },

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { startPreview } from '../../main/preview/start-preview';
+import { DEMO_USERS } from '../../server/db/seed-demo';
 import { readZip } from '../integration/privacy/zip-reader';
 import { expect, screenshot, signInThroughBrowser } from './preview-fixture';
 
@@ -20,6 +21,12 @@ const test = base.extend<object, { privacyPreview: Awaited<ReturnType<typeof sta
     { scope: 'worker' },
   ],
 });
+
+/** WCAG 2.1 A/AA violations axe rates serious or critical, each with the elements it found. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('P7.1 a link to another site asks first; "don\'t ask again" is remembered per site and can be undone', async ({ page, context, privacyPreview }) => {
   const demo = privacyPreview.demoAccount!;
@@ -57,12 +64,78 @@ test('every privacy center section, with the policy notice, has no serious acces
     await expect(page.getByRole('heading', { name: 'My data', level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: /The privacy policy changed/ })).toBeVisible();
     await expect(page.getByText('Loading…')).toHaveCount(0);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, section).toEqual([]);
+    expect(await seriousViolations(page), section).toEqual([]);
   }
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+});
+
+/**
+ * P5.6: the waiting request is confirmed by signing in again. The app shows the sign-in link (main
+ * starts this sign-in itself, so the preview opens no tab): it is followed as a person would paste it.
+ */
+async function confirmBySigningInAgain(page: Page, context: BrowserContext, email: string, password: string): Promise<void> {
+  await page.getByRole('button', { name: 'Confirm by signing in again' }).click();
+  const link = await page.getByRole('textbox', { name: 'Sign-in link' }).inputValue();
+  const signInPage = await context.newPage();
+  await signInPage.goto(link);
+  await signInPage.getByLabel('E-mail').fill(email);
+  await signInPage.getByLabel('Password').fill(password);
+  await signInPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signInPage.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  await signInPage.close();
+}
+
+test('P5.3 P5.6 restrict processing, then end the restriction, each confirmed by signing in again', async ({ page, context, privacyPreview }) => {
+  const demo = privacyPreview.demoAccount!;
+  await page.goto(privacyPreview.url);
+  await signInThroughBrowser(page, context, demo.email, demo.password);
+  await page.goto(`${privacyPreview.url}#/privacy/requests`);
+  const kind = page.getByRole('combobox', { name: 'What do you ask for?' });
+  const restriction = page.getByRole('region', { name: 'Processing of your data is restricted' });
+  const end = restriction.getByRole('button', { name: 'End the restriction' });
+  // Not restricted: ending a restriction is not offered at all.
+  await expect(kind).toBeVisible();
+  await expect(kind.getByRole('option', { name: 'End the restriction' })).toHaveCount(0);
+  await expect(restriction).toHaveCount(0);
+
+  await kind.selectOption('restrict');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await confirmBySigningInAgain(page, context, demo.email, demo.password);
+  // Restricted: the screen says what ending it brings back before offering it (GDPR Art. 18(3)).
+  await expect(restriction).toContainText('resume only where your consents allow them');
+  expect(await seriousViolations(page)).toEqual([]);
+  await end.click();
+  await expect(restriction).toContainText('waits for your confirmation');
+  await confirmBySigningInAgain(page, context, demo.email, demo.password);
+  await expect(restriction).toHaveCount(0);
+  const lifted = page.getByRole('listitem').filter({ hasText: 'End the restriction' });
+  await expect(lifted).toContainText('Completed');
+  await page.getByRole('link', { name: 'Data held' }).click();
+  await expect(page.getByRole('heading', { name: /Identity and contact/ })).toBeVisible();
+  await expect(page.getByText('Processing of your data is restricted: no recommendations and no marketing.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+});
+
+test('P5.4 an erasure confirmed in the app signs out and says what it removed from this computer', async ({ page, context, privacyPreview }) => {
+  const li = DEMO_USERS[3]!; // not the demo account, which the last test still needs
+  await page.goto(privacyPreview.url);
+  await signInThroughBrowser(page, context, li.email, li.password);
+  await page.goto(`${privacyPreview.url}#/privacy/requests`);
+  await page.getByRole('combobox', { name: 'What do you ask for?' }).selectOption('erase');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await confirmBySigningInAgain(page, context, li.email, li.password);
+
+  const notice = page.getByRole('region', { name: 'Your account was deleted, and its data on this computer too' });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole('list', { name: 'Removed from this computer:' })).toContainText('Drafts of service requests: 0');
+  await expect(notice).toContainText('only what belonged to your account was removed');
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+  await screenshot(page, 'privacy-erased-on-this-computer');
+  expect(await seriousViolations(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });
 
 // Last in the file: it clears this preview's local data.

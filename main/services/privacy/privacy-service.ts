@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConsentChange, Consents, NewRightsRequest, RightsRequest } from '../../../shared/api/privacy';
-import type { DeviceData, DownloadedExport } from '../../../shared/contract/privacy-contract';
+import type { ConsentChange, Consents, NewRightsRequest } from '../../../shared/api/privacy';
+import type { ConfirmedRequest, DeviceData, DownloadedExport, LocalErasure } from '../../../shared/contract/privacy-contract';
 import { AppError } from '../../../shared/errors';
 import { expectedHashVerifier, type DownloadManager } from '../downloads';
 import type { LocalDatabase } from '../local-db/local-database';
@@ -9,6 +9,7 @@ import type { SessionService } from '../session/session-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { TelemetryService } from '../telemetry/telemetry-service';
 import { describeDeviceData } from './device-data';
+import { eraseAccountLocally } from './erase-local-account';
 import { appendLocalData, localDatabaseParts, type LocalPart } from './local-data-archive';
 import type { PrivacyApi } from './privacy-api';
 
@@ -66,11 +67,29 @@ export class PrivacyService {
    * P5.6: confirms a request by signing in again in the browser. The bridge call waits for that
    * sign-in; the server accepts only a session that began after the request was received.
    */
-  async confirmRequest(id: string): Promise<RightsRequest> {
+  async confirmRequest(id: string): Promise<ConfirmedRequest> {
     await this.deps.session.signIn();
     const state = await this.deps.session.settled();
     if (state.status !== 'signed-in') throw new AppError('cancelled', 'The request was not confirmed because the sign-in did not finish.');
-    return this.deps.api.confirmRequest(id);
+    const request = await this.deps.api.confirmRequest(id);
+    if (request.kind !== 'erase' || request.status !== 'completed') return request;
+    return { ...request, localErasure: await this.eraseHere(state.user.id) };
+  }
+
+  /**
+   * P5.4 includes this computer's copy: once the service has erased the account, the session ends
+   * here (its tokens are already revoked) and the account's local rows and files go with it.
+   */
+  private async eraseHere(userId: string): Promise<LocalErasure> {
+    // Session first, so no outbox or draft writer runs for this account while its rows are deleted.
+    await this.deps.session.endSession('Your account and its data were deleted.');
+    try {
+      return await eraseAccountLocally(this.deps.localDb, this.deps.dataDir, userId);
+    } catch (error) {
+      // The erasure on the service stands; the person is told what could not be removed here.
+      const message = error instanceof Error ? error.message : String(error);
+      return { removed: [], filesLeft: [], error: `The data on this computer could not be removed (${message}). Use "Clear local data" to remove it.` };
+    }
   }
 
   async deviceData(): Promise<DeviceData> {

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { OBJECTION_PURPOSES, REQUEST_KINDS, type NewRightsRequest } from '../../../shared/api/privacy';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { EndRestriction } from './EndRestriction';
 import { formatDate, formatDateTime } from './format';
 import { useConfirmRequest, useCreateRequest, useRequests } from './use-privacy';
 
-type Kind = (typeof REQUEST_KINDS)[number];
+// Ending a restriction is offered only while one is in effect, by EndRestriction, not in this list.
+const FORM_KINDS = REQUEST_KINDS.filter((k): k is Exclude<(typeof REQUEST_KINDS)[number], 'lift-restriction'> => k !== 'lift-restriction');
+type Kind = (typeof FORM_KINDS)[number];
 type Purpose = (typeof OBJECTION_PURPOSES)[number];
 
-/** P5.3-P5.6: restrict, erase, withdraw consent, object; each tracked with its status and due date. */
+/** P5.3-P5.6: restrict (and end it), erase, withdraw consent, object; each tracked with its status and due date. */
 export function RequestsSection() {
   const { t, i18n } = useTranslation();
   const requests = useRequests();
@@ -29,11 +32,12 @@ export function RequestsSection() {
     <div>
       <h2>{t('privacy.requests.title')}</h2>
       <p>{t('privacy.requests.intro')}</p>
+      <EndRestriction />
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="request-kind">{t('privacy.requests.kind')}</label>
           <select id="request-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {REQUEST_KINDS.map((k) => (
+            {FORM_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`privacy.requests.kinds.${k}`)}
               </option>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentChange, NewRightsRequest } from '../../../shared/api/privacy';
-import { USER_DATA_KEY } from '../session/use-session';
+import type { LocalErasure } from '../../../shared/contract/privacy-contract';
+import { SIGNED_OUT_NOTICE_KEY, USER_DATA_KEY } from '../session/use-session';
 import { privacyApi } from './privacy.api';
 
 // Under the user-data prefix, so signing out drops all of it from the cache.
@@ -47,7 +48,27 @@ export function useSetConsent() {
 export const useAcknowledgePolicy = () => useInvalidating((version: string) => privacyApi.acknowledgePolicy(version), 'policy', 'my-data');
 export const useCreateRequest = () =>
   useInvalidating((input: NewRightsRequest) => privacyApi.createRequest(input), 'requests', 'consents', 'recommendations', 'my-data');
-export const useConfirmRequest = () => useInvalidating((id: string) => privacyApi.confirmRequest(id), 'requests', 'recommendations', 'my-data');
+// Outside the user-data prefix: the session ends with an erasure, and the sign-in screen still shows what went (P5.4).
+const LOCAL_ERASURE_KEY = [...SIGNED_OUT_NOTICE_KEY, 'local-erasure'] as const;
+
+export function useConfirmRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => privacyApi.confirmRequest(id),
+    // Hook-level, so it runs even when the erasure's sign-out has already unmounted the screen that asked.
+    onSuccess: async (request) => {
+      if (request.localErasure) queryClient.setQueryData(LOCAL_ERASURE_KEY, request.localErasure);
+      await Promise.all(['requests', 'recommendations', 'my-data'].map((name) => queryClient.invalidateQueries({ queryKey: key(name) })));
+    },
+  });
+}
+
+/** What the last erasure removed from this computer, until dismissed or the next sign-in. */
+export function useLocalErasure() {
+  const queryClient = useQueryClient();
+  const query = useQuery<LocalErasure | null>({ queryKey: LOCAL_ERASURE_KEY, queryFn: () => null, enabled: false });
+  return { erasure: query.data ?? null, dismiss: () => queryClient.setQueryData(LOCAL_ERASURE_KEY, null) };
+}
 export const useCreateExport = () => useInvalidating(() => privacyApi.createExport(), 'exports', 'usage');
 export const useDownloadExport = () => useInvalidating((id: string) => privacyApi.downloadExport(id), 'device');
 export const useClearLocalData = () => useMutation({ mutationFn: privacyApi.clearLocalData });

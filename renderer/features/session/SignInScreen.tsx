@@ -5,6 +5,7 @@ import { BridgeError } from '../../app/bridge';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useAppInfo } from '../app-info/use-app-info';
+import { LocalErasureNotice } from '../privacy/LocalErasureNotice';
 import { PrivacyContact } from '../privacy/PrivacyContact';
 import { useCancelSignIn, useSignIn } from './use-session';
 
@@ -26,6 +27,7 @@ export function SignInScreen({ session }: Props) {
         {session.status === 'signed-out' && session.lastError && (
           <ErrorAlert error={new BridgeError(session.lastError)} />
         )}
+        <LocalErasureNotice />
         {signIn.isError && <ErrorAlert error={signIn.error} />}
         {cancel.isError && <ErrorAlert error={cancel.error} />}
 

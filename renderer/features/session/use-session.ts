@@ -6,6 +6,8 @@ import { sessionApi } from './session.api';
 export const SESSION_KEY = ['session'] as const;
 /** Everything cached under this prefix belongs to the signed-in user and is dropped on sign-out. */
 export const USER_DATA_KEY = ['user'] as const;
+/** Notices for the sign-in screen (what an erasure removed): they outlive the sign-out that caused them, until the next sign-in. */
+export const SIGNED_OUT_NOTICE_KEY = ['signed-out-notice'] as const;
 
 export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: sessionApi.get });
@@ -21,6 +23,7 @@ export function useSessionEvents(): void {
         const previousUser = previous?.status === 'signed-in' ? previous.user.id : undefined;
         const currentUser = state.status === 'signed-in' ? state.user.id : undefined;
         if (previousUser !== currentUser) queryClient.removeQueries({ queryKey: USER_DATA_KEY });
+        if (currentUser && previousUser !== currentUser) queryClient.removeQueries({ queryKey: SIGNED_OUT_NOTICE_KEY });
         queryClient.setQueryData(SESSION_KEY, state);
       }),
     [queryClient],

@@ -3,6 +3,7 @@ import * as docs from './002-docs';
 import * as software from './003-software';
 import * as tickets from './004-tickets';
 import * as privacy from './005-privacy';
+import * as liftRestriction from './006-lift-restriction';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: software.name, up: software.up },
   { version: 4, name: tickets.name, up: tickets.up },
   { version: 5, name: privacy.name, up: privacy.up },
+  { version: 6, name: liftRestriction.name, up: liftRestriction.up },
 ];

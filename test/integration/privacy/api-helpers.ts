@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { DEMO_USERS } from '../../../server/db/seed-demo';
+import { RightsRequestSchema, type RightsRequest } from '../../../shared/api/privacy';
 import { signInWithPassword } from '../helpers/oauth-flow';
 import type { TestApi } from '../server/helpers';
 
@@ -45,3 +47,12 @@ export async function waitForExport(caller: Caller, id: string): Promise<{ statu
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Files a rights request, which the service must accept (201), and returns it as parsed. */
+export async function fileRequest(caller: Caller, input: object): Promise<RightsRequest> {
+  const response = await caller.request('POST', '/privacy/requests', input);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return RightsRequestSchema.parse(response.body);
+}
+
+export const confirmRequest = (caller: Caller, id: string) => caller.request('POST', `/privacy/requests/${id}/confirm`);

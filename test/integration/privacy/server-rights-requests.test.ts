@@ -3,18 +3,14 @@ import { ConsentsSchema, RightsRequestSchema } from '../../../shared/api/privacy
 import { oneMonthAfter } from '../../../server/privacy/rights-requests';
 import { createPrivacyModule } from '../../../server/privacy/privacy-module';
 import { startTestApi, type TestApi } from '../server/helpers';
-import { ALICE, BERND, CHEN, signedIn, type Caller } from './api-helpers';
+import { ALICE, BERND, CHEN, confirmRequest, fileRequest, signedIn } from './api-helpers';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi()));
 afterAll(() => api.close());
 
-const file = async (caller: Caller, input: object) => {
-  const response = await caller.request('POST', '/privacy/requests', input);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return RightsRequestSchema.parse(response.body);
-};
-const confirm = (caller: Caller, id: string) => caller.request('POST', `/privacy/requests/${id}/confirm`);
+const file = fileRequest;
+const confirm = confirmRequest;
 
 describe('rights requests', () => {
   it('P5.6 are due one month after receipt; P2.5 an objection to product-improvement analysis is received for review', async () => {

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../../server/db/seed-demo';
+import { startTestApi, type TestApi } from '../server/helpers';
+import { BERND } from './api-helpers';
+import { desktopApp, disposeDesktopApps } from './desktop-app';
+
+let api: TestApi;
+beforeAll(async () => void (api = await startTestApi({ now: Date.now })));
+afterAll(async () => {
+  disposeDesktopApps();
+  await api.close();
+});
+
+const LI = DEMO_USERS[3]!;
+const LATER = Date.now() + 86_400_000; // queued rows that no loop sends during the test
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : [],
+  );
+}
+const holding = (dir: string, text: string) => filesUnder(dir).filter((file) => readFileSync(file).toString('latin1').includes(text));
+
+/** Rows of one person in every user-keyed local table, as the tickets and docs services write them. */
+function plantRows(db: ReturnType<typeof desktopApp>['services']['localDb'], userId: string, canary: string, stagedId: string) {
+  db.prepare(
+    `INSERT INTO tickets_outbox (user_id, kind, idempotency_key, label, payload_json, next_attempt_at, created_at) VALUES (?, 'reply', ?, ?, ?, ?, 1)`,
+  ).run(userId, `key-${canary}`, canary, JSON.stringify({ body: canary }), LATER);
+  db.prepare(`INSERT INTO docs_feedback_outbox (user_id, idempotency_key, payload_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 1)`).run(
+    userId, `fb-${canary}`, JSON.stringify({ comment: canary }), LATER,
+  );
+  db.prepare(`INSERT INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)`).run(userId, `ticket-${canary}`);
+  db.prepare(`INSERT INTO tickets_staged (id, user_id, name, size, sha256, created_at) VALUES (?, ?, ?, 1, 'x', 1)`).run(stagedId, userId, `${canary}.txt`);
+}
+
+describe('erasure on this computer (P5.4)', () => {
+  it('P5.4 a confirmed erasure removes the erased account\'s drafts, queues, staged files and read state here, keeps another user\'s, and says what went', async () => {
+    const app = desktopApp(api, LI);
+    await app.signIn();
+    const { tickets, localDb } = app.services;
+    const canary = `erased-${Date.now().toString(36)}`;
+    const colleague = `colleague-${Date.now().toString(36)}`;
+
+    // The erased person's own work, written through the app where it has a way to write it.
+    const draft = await tickets.newDraft();
+    tickets.saveDraft(draft.id, { ...draft.values, title: canary, description: `Printer fails (${canary})` });
+    const staged = await tickets.stageBytes(`${canary}.log`, Buffer.from(`log ${canary}`).toString('base64'));
+    plantRows(localDb, LI.id, canary, 'staged-by-sql');
+    // A colleague who uses the same computer: rows and a staged file of their own.
+    localDb.prepare(
+      `INSERT INTO tickets_drafts (id, user_id, kind, values_json, created_at, updated_at) VALUES ('colleague-draft', ?, 'ticket', ?, 1, 1)`,
+    ).run(BERND.id, JSON.stringify({ title: colleague }));
+    plantRows(localDb, BERND.id, colleague, 'colleague-file');
+    mkdirSync(join(app.dataDir, 'tickets-staged'), { recursive: true });
+    writeFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), colleague);
+    expect(holding(app.dataDir, canary).length).toBeGreaterThan(0);
+
+    const request = await app.services.privacy.createRequest({ kind: 'erase' });
+    const confirmed = await app.services.privacy.confirmRequest(request.id);
+
+    expect(confirmed).toMatchObject({ kind: 'erase', status: 'completed', localErasure: { filesLeft: [], error: null } });
+    const removed = Object.fromEntries(confirmed.localErasure!.removed.map(({ id, count }) => [id, count]));
+    expect(removed).toMatchObject({ 'ticket-drafts': 1, 'ticket-outbox': 1, 'staged-attachments': 2, 'docs-feedback': 1 });
+    expect(removed['ticket-read-state']).toBeGreaterThanOrEqual(1);
+    expect(app.services.session.get()).toMatchObject({ status: 'signed-out', lastError: { message: expect.stringMatching(/deleted/) } });
+
+    // Nothing of the erased account is left in any file: database, WAL, staged files, token file.
+    expect(holding(app.dataDir, canary)).toEqual([]);
+    expect(holding(app.dataDir, LI.email)).toEqual([]);
+    expect(existsSync(join(app.dataDir, 'tickets-staged', staged.id))).toBe(false);
+    expect(existsSync(join(app.dataDir, 'session.bin'))).toBe(false);
+
+    // The colleague's work is untouched.
+    const count = (table: string) => (localDb.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).get(BERND.id) as { n: number }).n;
+    expect(['tickets_drafts', 'tickets_outbox', 'docs_feedback_outbox', 'tickets_unread', 'tickets_staged'].map(count)).toEqual([1, 1, 1, 1, 1]);
+    expect(readFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), 'utf8')).toBe(colleague);
+  });
+
+  it('P5.4 a restriction confirmed from the app leaves this computer\'s data alone', async () => {
+    const app = desktopApp(api, BERND);
+    await app.signIn();
+    const draft = await app.services.tickets.newDraft();
+    const request = await app.services.privacy.createRequest({ kind: 'restrict' });
+    const confirmed = await app.services.privacy.confirmRequest(request.id);
+    expect(confirmed).toMatchObject({ status: 'completed' });
+    expect(confirmed.localErasure).toBeUndefined();
+    expect(app.services.session.get()).toMatchObject({ status: 'signed-in' });
+    expect(app.services.tickets.listDrafts().map((d) => d.id)).toContain(draft.id);
+  });
+});
