@@ -131,6 +131,8 @@ test('P5.4 an erasure confirmed in the app signs out and says what it removed fr
   await expect(notice).toBeVisible();
   await expect(notice.getByRole('list', { name: 'Removed from this computer:' })).toContainText('Drafts of service requests: 0');
   await expect(notice).toContainText('only what belonged to your account was removed');
+  // The session ended because the account is gone, not because something failed.
+  await expect(page.getByText('Your session has ended')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
   await screenshot(page, 'privacy-erased-on-this-computer');
   expect(await seriousViolations(page)).toEqual([]);

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useAppInfo } from '../app-info/use-app-info';
 import { LocalErasureNotice } from '../privacy/LocalErasureNotice';
+import { useLocalErasure } from '../privacy/use-privacy';
 import { PrivacyContact } from '../privacy/PrivacyContact';
 import { useCancelSignIn, useSignIn } from './use-session';
 
@@ -17,6 +18,8 @@ export function SignInScreen({ session }: Props) {
   const signIn = useSignIn();
   const cancel = useCancelSignIn();
   const signingIn = session.status === 'signing-in';
+  // After an erasure the session ended on purpose: the erasure notice says why, not a "session ended" error.
+  const { erasure } = useLocalErasure();
 
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
@@ -24,7 +27,7 @@ export function SignInScreen({ session }: Props) {
         <h1 className="sign-in__title">{t('app.name')}</h1>
         <p>{t('session.intro')}</p>
 
-        {session.status === 'signed-out' && session.lastError && (
+        {session.status === 'signed-out' && session.lastError && !erasure && (
           <ErrorAlert error={new BridgeError(session.lastError)} />
         )}
         <LocalErasureNotice />
