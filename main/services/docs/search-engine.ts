@@ -25,6 +25,18 @@ export interface LocalHit {
 }
 
 export { MARK_END, MARK_START } from './snippet';
+
+/** A query made ready for FTS5: match strings for the AND, the OR, every word, and the AND without guesses. */
+interface Resolved {
+  and: string;
+  any: string;
+  all: string;
+  relaxed: string | null;
+  groups: string[];
+  plainWords: string[];
+  commonPhrase: boolean;
+  broad: boolean;
+}
 const CANDIDATES = 60;
 /** Records read back to check that the query's words stand side by side in them. */
 const ADJACENT_CANDIDATES = 100;
@@ -70,22 +82,7 @@ export class SearchEngine {
     // Side by side as typed: only for a query without OR, whose words are then one sequence.
     const adjacent = plain.length >= 2 && parsed.groups.every((g) => g.length === 1) ? this.adjacentCandidates(plain, prefix, filter) : [];
 
-    let fts: number[] = [];
-    if (resolved.broad) {
-      fts = this.rank(resolved.all, filter, CANDIDATES, true, 'docs_titles');
-      // The page is filled with further records holding every word, in stored order: among
-      // thousands of records of common words, bm25's order of the tail is worth less than its cost.
-      if (adjacent.length > 0 && fts.length + adjacent.length < limit) fts = [...new Set([...fts, ...this.rank(`${resolved.all}${notPart}`, filter, limit, false)])];
-    }
-    if (!resolved.broad || (adjacent.length === 0 && fts.length < 10)) {
-      // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
-      // that doubles the cost of a query that matches only a handful of records, whose order the
-      // title and phrase signals settle anyway.
-      const strict = `${resolved.and}${notPart}`;
-      fts = this.rank(strict, filter, CANDIDATES, !resolved.commonPhrase);
-      if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
-      if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
-    }
+    const fts = this.ftsCandidates(resolved, adjacent, filter, notPart, limit);
     const lists: { ids: number[]; weight: number }[] = [{ ids: fts, weight: WEIGHT.fts }];
 
     if (plain.length > 0) {
@@ -106,10 +103,31 @@ export class SearchEngine {
     return this.display(ranked.slice(0, limit), snippetTerms(plain, prefix));
   }
 
+  /**
+   * The FTS5 candidates. A broad query (every word in thousands of records) is ranked from the title
+   * index, with the pair index's side-by-side records beside it; bm25 over the bodies runs for any
+   * other query, or when those two find too little.
+   */
+  private ftsCandidates(resolved: Resolved, adjacent: number[], filter: string | null, notPart: string, limit: number): number[] {
+    let fts: number[] = [];
+    if (resolved.broad) {
+      fts = this.rank(resolved.all, filter, CANDIDATES, true, 'docs_titles');
+      // The page is filled with further records holding every word, in stored order: among
+      // thousands of records of common words, bm25's order of the tail is worth less than its cost.
+      if (adjacent.length > 0 && fts.length + adjacent.length < limit) fts = [...new Set([...fts, ...this.rank(`${resolved.all}${notPart}`, filter, limit, false)])];
+      if (adjacent.length > 0 || fts.length >= 10) return fts;
+    }
+    // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
+    // that doubles the cost of a query that matches only a handful of records, whose order the
+    // title and phrase signals settle anyway.
+    fts = this.rank(`${resolved.and}${notPart}`, filter, CANDIDATES, !resolved.commonPhrase);
+    if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
+    if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
+    return fts;
+  }
+
   /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
-  private resolve(parsed: ParsedQuery): {
-    and: string; any: string; all: string; relaxed: string | null; groups: string[]; plainWords: string[]; commonPhrase: boolean; broad: boolean;
-  } {
+  private resolve(parsed: ParsedQuery): Resolved {
     const plainWords: string[] = [];
     const df = (word: string) => (STOPWORDS.has(word) ? Infinity : this.vocabulary.df(word));
     const resolved = parsed.groups.map((group) => {
