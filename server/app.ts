@@ -27,6 +27,8 @@ export type ApiServerOptions = {
   seedDemoData?: boolean;
   accessTokenTtlSeconds?: number;
   loginRateLimit?: { maxFailuresPerAccount: number; windowMs: number; maxPerIp: number };
+  /** Requests to POST /oauth/token per client address and window. */
+  tokenRateLimit?: { maxPerIp: number; windowMs: number };
   logger?: boolean;
   /** Enables the software admin decision route for callers sending this key (X-Admin-Key). */
   softwareAdminKey?: string;
@@ -42,6 +44,10 @@ declare module 'fastify' {
 }
 
 const DEFAULT_LOGIN_LIMIT = { maxFailuresPerAccount: 5, windowMs: 15 * 60_000, maxPerIp: 30 };
+// A sign-in is one token request and a session refreshes about every 15 minutes, so 600 a minute
+// leaves room for many people behind one address (and test suites signing in from 127.0.0.1)
+// while still capping a guessing loop against codes and refresh tokens.
+const DEFAULT_TOKEN_LIMIT = { maxPerIp: 600, windowMs: 60_000 };
 const BODY_LIMIT = 64 * 1024;
 
 /** Builds the API (database opened and migrated, routes registered) without listening. */
@@ -54,8 +60,9 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
     now,
     store: new OAuthStore(db, now, options.accessTokenTtlSeconds ?? 900),
     users: new UserRepository(db),
-    throttle: new LoginThrottle(loginRateLimit.maxFailuresPerAccount, loginRateLimit.windowMs, now),
+    throttle: new LoginThrottle(db, loginRateLimit.maxFailuresPerAccount, loginRateLimit.windowMs, now),
     loginRateLimit,
+    tokenRateLimit: options.tokenRateLimit ?? DEFAULT_TOKEN_LIMIT,
   };
 
   // trustProxy stays off: the server listens on loopback and request.ip must be the real peer.

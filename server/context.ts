@@ -12,6 +12,7 @@ export type ApiContext = {
   users: UserRepository;
   throttle: LoginThrottle;
   loginRateLimit: { maxFailuresPerAccount: number; windowMs: number; maxPerIp: number };
+  tokenRateLimit: { maxPerIp: number; windowMs: number };
 };
 
 /** The media type without parameters, lower-cased ('' when absent). */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { forgetLoginFailures } from '../auth/login-throttle';
 import type { AccountState } from './account-state';
 import { CATEGORIES } from './categories';
 import type { ExportStore } from './export/export-store';
@@ -24,6 +25,7 @@ export class Erasure {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM oauth_tokens WHERE user_id = ?').run(userId);
       this.db.prepare('DELETE FROM oauth_codes WHERE user_id = ?').run(userId);
+      forgetLoginFailures(this.db, person.email);
       for (const category of CATEGORIES) if (category.available(this.db)) category.erase(this.db, subject);
       this.db.prepare('DELETE FROM privacy_disclosures WHERE user_id = ?').run(userId);
       this.exports.deleteAllFor(userId);

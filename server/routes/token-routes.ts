@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { CODE_VERIFIER_PATTERN, DESKTOP_CLIENT_ID } from '../../shared/api';
 import type { GrantResult } from '../auth/oauth-store';
@@ -35,8 +35,32 @@ function sendGrant(reply: FastifyReply, result: GrantResult): FastifyReply {
   return result.ok ? reply.code(200).send(result.tokens) : oauthError(reply, result.error, result.description);
 }
 
+/**
+ * Per-address limit on the token endpoint, answered in the endpoint's own error shape: the app reads
+ * `error_description` from token errors, and rate-limit's default body is neither RFC 6749 nor ours.
+ * createRateLimit gives the verdict without throwing, so the answer is built here, not in the error handler.
+ */
+function tokenRateLimit(app: FastifyInstance, limit: ApiContext['tokenRateLimit']): onRequestAsyncHookHandler {
+  const check = app.createRateLimit({ max: limit.maxPerIp, timeWindow: limit.windowMs });
+  return async (request, reply) => {
+    const verdict = await check(request);
+    if (verdict.isAllowed || !verdict.isExceeded) return;
+    return reply
+      .code(429)
+      .header('retry-after', String(verdict.ttlInSeconds))
+      .header('cache-control', 'no-store')
+      .header('pragma', 'no-cache')
+      .send({
+        // RFC 6749 has no code for "too many requests"; temporarily_unavailable is its registered
+        // code for a server that cannot handle the request now, and Retry-After says when it can.
+        error: 'temporarily_unavailable',
+        error_description: `Too many sign-in requests from this address. Try again in ${verdict.ttlInSeconds} seconds.`,
+      });
+  };
+}
+
 export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.post('/oauth/token', async (request, reply) => {
+  app.post('/oauth/token', { onRequest: tokenRateLimit(app, ctx.tokenRateLimit) }, async (request, reply) => {
     // RFC 6749 5.1: token responses must not be cached.
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     if (!isForm(request)) return oauthError(reply, 'invalid_request', 'Send application/x-www-form-urlencoded.');

@@ -4,6 +4,7 @@ import * as software from './003-software';
 import * as tickets from './004-tickets';
 import * as privacy from './005-privacy';
 import * as liftRestriction from './006-lift-restriction';
+import * as loginFailures from './007-login-failures';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: tickets.name, up: tickets.up },
   { version: 5, name: privacy.name, up: privacy.up },
   { version: 6, name: liftRestriction.name, up: liftRestriction.up },
+  { version: 7, name: loginFailures.name, up: loginFailures.up },
 ];

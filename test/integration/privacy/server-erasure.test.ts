@@ -37,9 +37,15 @@ describe('erasure (deregistration)', () => {
     expect(request.status).toBe('confirmation-needed');
     api.clock.advance(60_000);
     const again = await signedIn(api, ALICE);
+    // Failed sign-ins are kept (under a keyed hash of the address) for the lockout; Bernd's too.
+    for (const email of [ALICE.email, BERND.email]) expect((await requestCode(api.url, email, 'wrong', authorizeParams(createPkce().challenge))).response.status).toBe(401);
+    const failures = () => (api.app.db.prepare('SELECT count(*) AS n FROM login_failures').get() as { n: number }).n;
+    expect(failures()).toBe(2);
     const confirmed = await again.request('POST', `/privacy/requests/${request.id}/confirm`);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'completed' });
+    // Alice's failed sign-ins went with her account; Bernd's stay.
+    expect(failures()).toBe(1);
 
     // Sessions are revoked: neither the old nor the confirming token works any more.
     expect((await alice.request('GET', '/me')).status).toBe(401);
