@@ -15,7 +15,7 @@ const KNOWN = new Set<string>([
  * code, or with one this build does not know (rows from before the codes), shows main's English message.
  */
 export function DownloadReasonText({ reason, message }: Props) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!reason || !KNOWN.has(reason.code)) return <>{message}</>;
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const exact = (n: number) => formatNumber(n, i18n.language);
@@ -27,9 +27,15 @@ export function DownloadReasonText({ reason, message }: Props) {
   if (reason.code === 'no-verifier') values.kind = reason.kind;
   if (reason.code === 'checksum-match' || reason.code === 'signed-manifest-match') values.sha256 = reason.sha256;
   if (reason.code === 'signed-manifest-match') values.version = reason.version;
+  // Only checksums (hex, checked by the schema) go through Trans' markup; error text and kinds stay plain text.
+  const withChecksums = 'sha256' in reason || reason.code === 'sha256-mismatch' || reason.code === 'catalogue-mismatch';
   return (
     <span data-reason={reason.code}>
-      <Trans i18nKey={`downloadReason.${reason.code}`} values={values} components={{ code: <code className="download-reason__checksum" /> }} />
+      {withChecksums ? (
+        <Trans i18nKey={`downloadReason.${reason.code}`} values={values} components={{ code: <code className="download-reason__checksum" /> }} />
+      ) : (
+        t(`downloadReason.${reason.code}`, values)
+      )}
     </span>
   );
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Why the download manager PASSed or FAILed a file, as a code plus the figures behind it, so the
  * renderer can say it in the user's language. Codes are stored with each job: add codes, never rename.
  */
-const Sha256 = z.string().max(128);
+// Hex only: the screen puts checksums into markup, and a value that is not one reads as no code (the message shows).
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const FailReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('size-mismatch'), actual: z.number(), expected: z.number() }),

@@ -6,6 +6,7 @@ import { reasonText, type DownloadJob } from '../../../main/services/downloads';
 import { DownloadStore } from '../../../main/services/downloads/download-store';
 import { openLocalDatabase } from '../../../main/services/local-db/local-database';
 import type { DownloadReason } from '../../../shared/contract/download-reason';
+import { AppError, AppErrorSchema } from '../../../shared/errors';
 
 const hash = (c: string) => c.repeat(64);
 const job = (id: string, reason: DownloadReason | null): DownloadJob => ({
@@ -65,5 +66,13 @@ describe('verdict reasons in the local database', () => {
     upgraded.insert(job('new', { code: 'no-checksum' }));
     expect(upgraded.get('new')!.reason).toEqual({ code: 'no-checksum' });
     db.close();
+  });
+});
+
+describe('a FAIL that reaches the screen as an error (the privacy export)', () => {
+  it('carries the code across the bridge next to the English message', () => {
+    const shape = new AppError('server', 'The release manifest is not signed…', undefined, { code: 'bad-signature' }).toJSON();
+    expect(AppErrorSchema.parse(shape)).toEqual({ code: 'server', message: 'The release manifest is not signed…', downloadReason: { code: 'bad-signature' } });
+    expect(new AppError('offline', 'No connection.').toJSON()).toEqual({ code: 'offline', message: 'No connection.' });
   });
 });
