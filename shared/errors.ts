@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DownloadReasonSchema, type DownloadReason } from './contract/download-reason';
 
 /**
  * Stable error codes. They cross every boundary (server JSON, bridge results, renderer messages),
@@ -30,6 +31,8 @@ export const AppErrorSchema = z.object({
   message: z.string(),
   /** Per-field messages for `validation` errors, keyed by field path ("email", "address.city"). */
   fields: z.record(z.string(), z.string()).optional(),
+  /** A download that FAILed verification: its verdict's code and figures, for the screen to word (the message stays English). */
+  downloadReason: DownloadReasonSchema.optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorSchema>;
 
@@ -37,18 +40,23 @@ export type AppErrorShape = z.infer<typeof AppErrorSchema>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly downloadReason?: DownloadReason;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, downloadReason?: DownloadReason) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (fields) this.fields = fields;
+    if (downloadReason) this.downloadReason = downloadReason;
   }
 
   toJSON(): AppErrorShape {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.downloadReason ? { downloadReason: this.downloadReason } : {}),
+    };
   }
 
   static is(value: unknown): value is AppError {

@@ -12,12 +12,14 @@ declare global {
 export class BridgeError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly downloadReason?: AppErrorShape['downloadReason'];
 
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.name = 'BridgeError';
     this.code = shape.code;
     if (shape.fields) this.fields = shape.fields;
+    if (shape.downloadReason) this.downloadReason = shape.downloadReason;
   }
 }
 

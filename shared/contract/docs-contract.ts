@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeedbackInputSchema, LibraryIdSchema, TocNodeSchema, TopicIdSchema } from '../api/docs';
+import { DownloadReasonSchema } from './download-reason';
 
 /** Schemas of the docs domain's bridge methods and events (names in shared/channel-names/docs.ts). */
 
@@ -25,6 +26,8 @@ export const LibraryViewSchema = z.object({
   download: z.object({ receivedBytes: z.number(), totalBytes: z.number() }).nullable(),
   /** Why the last download or import failed, in plain words. */
   problem: z.string().nullable(),
+  /** The failed download's verdict as a code and figures, for the renderer to word; null for other problems. */
+  problemReason: DownloadReasonSchema.nullable(),
 });
 export type LibraryView = z.infer<typeof LibraryViewSchema>;
 

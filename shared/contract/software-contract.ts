@@ -3,6 +3,7 @@ import {
   AccessApplicationInputSchema, AccessApplicationSchema, CatalogueQuerySchema, CatalogueSchema, HelpRequestInputSchema, HelpRequestSchema, LicenceSchema,
 } from '../api/software';
 import { ErrorCodeSchema } from '../errors';
+import { DownloadReasonSchema } from './download-reason';
 
 /** Schemas of the software domain's bridge methods and events (names in shared/channel-names/software.ts). */
 
@@ -23,6 +24,8 @@ export const DownloadViewSchema = z.object({
   totalBytes: z.number(),
   /** PASS: what was checked; FAIL or error: why, in plain words. */
   message: z.string().nullable(),
+  /** The same verdict as a code and figures, for the renderer to word; null in rows older than the codes. */
+  reason: DownloadReasonSchema.nullable(),
   errorCode: ErrorCodeSchema.nullable(),
   sha256: z.string().nullable(),
   /** Where the verified file is; null until it PASSed. */

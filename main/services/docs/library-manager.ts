@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CatalogueSchema, type CatalogueEntry } from '../../../shared/api/docs';
 import type { Libraries, LibraryView } from '../../../shared/contract/docs-contract';
+import type { DownloadReason } from '../../../shared/contract/download-reason';
 import { AppError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
 import { assertFreeSpace, formatBytes } from '../downloads/disk-space';
@@ -38,7 +39,8 @@ export class LibraryManager {
   readonly onProgress = new Emitter<ProgressEvent>();
   private catalogue: CatalogueEntry[] = [];
   private readonly importing = new Map<string, ProgressEvent>();
-  private readonly problems = new Map<string, string>();
+  /** Why a library's last download or import failed: the English message, and the verdict's code when it has one. */
+  private readonly problems = new Map<string, { message: string; reason: DownloadReason | null }>();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly deps: LibraryManagerDeps) {
@@ -51,7 +53,7 @@ export class LibraryManager {
       deps.downloads.onDidChange.on((job) => {
         if (job.kind !== KIND) return;
         if (job.state === 'passed') void this.importDownloaded(job);
-        if (job.state === 'failed' || job.state === 'error') this.problems.set(libraryOf(job), job.message ?? 'The download failed.');
+        if (job.state === 'failed' || job.state === 'error') this.problems.set(libraryOf(job), { message: job.message ?? 'The download failed.', reason: job.reason });
         this.onDidChange.fire({ libraryId: libraryOf(job) });
       }),
     );
@@ -143,7 +145,7 @@ export class LibraryManager {
       });
       await this.afterImport(result);
     } catch (error) {
-      this.problems.set(libraryId, error instanceof AppError ? error.message : 'The library could not be imported.');
+      this.problems.set(libraryId, { message: error instanceof AppError ? error.message : 'The library could not be imported.', reason: null });
     } finally {
       // The package served its purpose: the index holds the library now (or the import refused it).
       await this.deps.downloads.remove(job.id).catch(() => undefined);
@@ -183,7 +185,8 @@ export class LibraryManager {
       source: row?.source ?? null,
       diskBytes: row ? LibraryStore.diskBytes(row) : 0,
       download: activeJob ? { receivedBytes: activeJob.receivedBytes, totalBytes: activeJob.expectedSize } : null,
-      problem: this.problems.get(id) ?? null,
+      problem: this.problems.get(id)?.message ?? null,
+      problemReason: this.problems.get(id)?.reason ?? null,
     };
   }
 

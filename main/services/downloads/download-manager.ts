@@ -30,21 +30,24 @@
  * pass (after an app restart the part file is re-read once to rebuild the hash); dropped connections are
  * retried with Range + If-Range, a changed ETag or a 200 restarts from zero, a 416 restarts once; the
  * verifier for the job's kind decides PASS (moved to its sanitized final name, never overwriting: a
- * "name (1).ext" is chosen) or FAIL (moved to the quarantine folder, the reason in job.message). A kind
+ * "name (1).ext" is chosen) or FAIL (moved to the quarantine folder; job.reason holds a code and its figures, job.message
+ * the same in English). A kind
  * without a verifier FAILs: nothing unverified reaches the download folder.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FailReason } from '../../../shared/contract/download-reason';
 import { AppError } from '../../../shared/errors';
 import type { FetchLike } from '../api/api-client';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
 import { assertFreeSpace, type StatFs } from './disk-space';
 import { DownloadStore } from './download-store';
-import type { DownloadJob, DownloadProgress, DownloadRequest, DownloadState, Verifier } from './download-types';
+import type { DownloadJob, DownloadProgress, DownloadRequest, DownloadState, Verifier, VerifyOutcome } from './download-types';
 import { moveFile, moveWithoutOverwrite, sanitizeFileName } from './file-names';
 import { ProgressMeter } from './progress-meter';
+import { reasonText } from './reason-text';
 import { OversizeError, RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
 
 export interface DownloadManagerOptions {
@@ -104,7 +107,7 @@ export class DownloadManager {
       if (!this.active.has(job.id)) this.store.update(job.id, { state: 'queued' });
     }
     for (const job of this.store.inStates(['error'])) {
-      if (job.errorCode === 'unauthorized') this.setState(job.id, { state: 'queued', errorCode: null, message: null });
+      if (job.errorCode === 'unauthorized') this.setState(job.id, { state: 'queued', errorCode: null, message: null, reason: null });
     }
     this.pump();
   }
@@ -125,7 +128,7 @@ export class DownloadManager {
     const job: DownloadJob = {
       id, kind: request.kind, url: request.url, fileName: sanitizeFileName(request.fileName), folder, partPath: join(folder, `.${id}.part`),
       finalPath: null, quarantinePath: null, expectedSize: request.expectedSize, expectedSha256: request.expectedSha256?.toLowerCase() ?? null,
-      meta: request.meta ?? {}, etag: null, receivedBytes: 0, state: 'queued', errorCode: null, message: null, sha256: null,
+      meta: request.meta ?? {}, etag: null, receivedBytes: 0, state: 'queued', errorCode: null, message: null, reason: null, sha256: null,
       createdAt: at, updatedAt: at, finishedAt: null,
     };
     this.store.insert(job);
@@ -156,10 +159,10 @@ export class DownloadManager {
     const job = this.get(id);
     if (job.state === 'paused' || job.state === 'error') {
       await assertFreeSpace(job.folder, job.expectedSize - job.receivedBytes, this.options.statfs);
-      this.setState(id, { state: 'queued', errorCode: null, message: null });
+      this.setState(id, { state: 'queued', errorCode: null, message: null, reason: null });
     } else if (job.state === 'failed' || job.state === 'cancelled') {
       await assertFreeSpace(job.folder, job.expectedSize, this.options.statfs);
-      this.setState(id, { state: 'queued', errorCode: null, message: null, receivedBytes: 0, etag: null, sha256: null, quarantinePath: null });
+      this.setState(id, { state: 'queued', errorCode: null, message: null, reason: null, receivedBytes: 0, etag: null, sha256: null, quarantinePath: null });
     }
     this.pump();
     return this.get(id);
@@ -225,7 +228,7 @@ export class DownloadManager {
 
   private async run(job: DownloadJob, active: Active): Promise<void> {
     const { signal } = active.controller;
-    this.setState(job.id, { state: 'downloading', errorCode: null, message: null });
+    this.setState(job.id, { state: 'downloading', errorCode: null, message: null, reason: null });
     let part: PartState | null = null;
     try {
       part = await restorePart(job.partPath, job.expectedSize, job.etag);
@@ -240,7 +243,7 @@ export class DownloadManager {
       if (reason === 'cancel') return;
       if (error instanceof OversizeError && part) {
         // Not the published file: FAIL like a bad checksum, out of the download folder.
-        await this.quarantine(job, `${error.message} It is not the file that was published.`).catch(() => undefined);
+        await this.quarantine(job, { code: 'oversize', expected: job.expectedSize }).catch(() => undefined);
         return;
       }
       if (reason === 'pause') this.setState(job.id, { state: 'paused', receivedBytes: bytes, etag: part?.etag ?? null });
@@ -308,25 +311,25 @@ export class DownloadManager {
 
   private async verify(job: DownloadJob, sha256: string, size: number): Promise<void> {
     const verifier = this.verifiers.get(job.kind);
-    const outcome = verifier
+    const outcome: VerifyOutcome = verifier
       ? await Promise.resolve(verifier({ job, sha256, size, partPath: job.partPath })).catch((error: unknown) => ({
           ok: false as const,
-          reason: `The file could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+          reason: { code: 'check-failed' as const, error: error instanceof Error ? error.message : String(error) },
         }))
-      : { ok: false as const, reason: `No verifier is registered for "${job.kind}" downloads.` };
+      : { ok: false, reason: { code: 'no-verifier', kind: job.kind } };
     if (outcome.ok) {
       const finalPath = await moveWithoutOverwrite(job.partPath, job.folder, job.fileName);
-      this.setState(job.id, { state: 'passed', finalPath, message: outcome.detail, finishedAt: this.now() });
+      this.setState(job.id, { state: 'passed', finalPath, reason: outcome.reason, message: reasonText(outcome.reason), finishedAt: this.now() });
       return;
     }
     await this.quarantine(job, outcome.reason);
   }
 
-  private async quarantine(job: DownloadJob, reason: string): Promise<void> {
+  private async quarantine(job: DownloadJob, reason: FailReason): Promise<void> {
     await mkdir(this.options.quarantineFolder, { recursive: true });
     const quarantinePath = join(this.options.quarantineFolder, `${job.id}-${job.fileName}`);
     await moveFile(job.partPath, quarantinePath);
-    this.setState(job.id, { state: 'failed', quarantinePath, errorCode: null, message: reason, finishedAt: this.now() });
+    this.setState(job.id, { state: 'failed', quarantinePath, errorCode: null, reason, message: reasonText(reason), finishedAt: this.now() });
   }
 
   private setState(id: string, patch: Partial<Omit<DownloadJob, 'id' | 'meta'>>): DownloadJob {

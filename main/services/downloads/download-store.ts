@@ -1,4 +1,5 @@
 import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
+import { DownloadReasonSchema, type DownloadReason } from '../../../shared/contract/download-reason';
 import type { DownloadJob, DownloadState } from './download-types';
 
 const MIGRATIONS = [
@@ -29,6 +30,12 @@ const MIGRATIONS = [
     );
     CREATE INDEX downloads_jobs_state ON downloads_jobs (state, created_at);`,
   },
+  {
+    version: 2,
+    name: 'verdict reason code',
+    // JSON of a DownloadReason; rows from before it keep null and the screen shows their message.
+    up: 'ALTER TABLE downloads_jobs ADD COLUMN reason TEXT',
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -36,7 +43,7 @@ type Row = Record<string, unknown>;
 const COLUMNS: Record<keyof DownloadJob, string> = {
   id: 'id', kind: 'kind', url: 'url', fileName: 'file_name', folder: 'folder', partPath: 'part_path', finalPath: 'final_path',
   quarantinePath: 'quarantine_path', expectedSize: 'expected_size', expectedSha256: 'expected_sha256', meta: 'meta', etag: 'etag',
-  receivedBytes: 'received_bytes', state: 'state', errorCode: 'error_code', message: 'message', sha256: 'sha256',
+  receivedBytes: 'received_bytes', state: 'state', errorCode: 'error_code', message: 'message', reason: 'reason', sha256: 'sha256',
   createdAt: 'created_at', updatedAt: 'updated_at', finishedAt: 'finished_at',
 };
 
@@ -44,8 +51,22 @@ function fromRow(row: Row): DownloadJob {
   const job = {} as Record<string, unknown>;
   for (const [key, column] of Object.entries(COLUMNS)) job[key] = row[column];
   job.meta = JSON.parse(row.meta as string) as Record<string, unknown>;
+  job.reason = parseReason(row.reason);
   return job as unknown as DownloadJob;
 }
+
+/** A code this build does not know (written by a newer one) reads as null: the screen then shows the message. */
+function parseReason(value: unknown): DownloadReason | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed = DownloadReasonSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const toColumn = (key: keyof DownloadJob, value: unknown) => (value != null && (key === 'meta' || key === 'reason') ? JSON.stringify(value) : (value ?? null));
 
 /** Download jobs and their history in the local SQLite database, so downloads survive a restart. */
 export class DownloadStore {
@@ -55,7 +76,7 @@ export class DownloadStore {
 
   insert(job: DownloadJob): void {
     const keys = Object.keys(COLUMNS) as (keyof DownloadJob)[];
-    const values = keys.map((key) => (key === 'meta' ? JSON.stringify(job.meta) : job[key]));
+    const values = keys.map((key) => toColumn(key, job[key]));
     this.db.prepare(`INSERT INTO downloads_jobs (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...values);
   }
 
@@ -64,7 +85,7 @@ export class DownloadStore {
     if (keys.length === 0) return;
     this.db
       .prepare(`UPDATE downloads_jobs SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
-      .run(...keys.map((k) => patch[k] ?? null), id);
+      .run(...keys.map((k) => toColumn(k, patch[k])), id);
   }
 
   get(id: string): DownloadJob | null {

@@ -1,8 +1,9 @@
+import type { DownloadReason, FailReason, PassReason } from '../../../shared/contract/download-reason';
 import type { ErrorCode } from '../../../shared/errors';
 
 /**
  * queued → downloading → verifying → passed (PASS, at its final name)
- *                                  ↘ failed (FAIL: quarantined, `message` says why)
+ *                                  ↘ failed (FAIL: quarantined, `reason` and `message` say why)
  * downloading → paused | error (could not download; resumable) | cancelled (part file deleted)
  */
 export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'verifying', 'passed', 'failed', 'error', 'cancelled'] as const;
@@ -44,6 +45,8 @@ export interface DownloadJob {
   errorCode: ErrorCode | null;
   /** Plain words: why it failed verification or could not be downloaded, or what PASS checked. */
   message: string | null;
+  /** The verdict as a code and figures (shared/contract/download-reason.ts); null before a verdict and in rows older than it. */
+  reason: DownloadReason | null;
   sha256: string | null;
   createdAt: number;
   updatedAt: number;
@@ -59,7 +62,8 @@ export interface DownloadProgress {
   etaSeconds: number | null;
 }
 
-export type VerifyOutcome = { ok: true; detail: string } | { ok: false; reason: string };
+/** The manager turns the reason into job.reason and its English sentence into job.message. */
+export type VerifyOutcome = { ok: true; reason: PassReason } | { ok: false; reason: FailReason };
 
 /** Decides PASS or FAIL from the hash computed while streaming; must not re-read the file for the hash. */
 export type Verifier = (input: { job: DownloadJob; sha256: string; size: number; partPath: string }) => Promise<VerifyOutcome> | VerifyOutcome;

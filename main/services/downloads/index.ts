@@ -2,5 +2,6 @@
 export { DownloadManager, type DownloadManagerOptions } from './download-manager';
 export { DOWNLOAD_STATES, type DownloadJob, type DownloadProgress, type DownloadRequest, type DownloadState, type Verifier, type VerifyOutcome } from './download-types';
 export { expectedHashVerifier } from './verifiers';
+export { reasonText } from './reason-text';
 export { formatBytes } from './disk-space';
 export { sanitizeFileName } from './file-names';

@@ -113,7 +113,7 @@ export class PrivacyService {
     });
     const done = await this.deps.downloads.whenSettled(queued.id);
     if (done.state !== 'passed' || !done.finalPath) {
-      throw new AppError(done.errorCode ?? 'server', done.message ?? 'The export could not be downloaded.');
+      throw new AppError(done.errorCode ?? 'server', done.message ?? 'The export could not be downloaded.', undefined, done.reason ?? undefined);
     }
     const entries = await appendLocalData(done.finalPath, await this.localParts());
     return { path: done.finalPath, sha256: done.sha256 ?? job.sha256, entries };

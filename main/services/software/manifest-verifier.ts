@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { ManifestSchema, SignedManifestSchema, type Manifest } from '../../../shared/api/software';
 import type { ApiClient } from '../api/api-client';
-import { formatBytes, type Verifier } from '../downloads';
+import type { Verifier } from '../downloads';
 
 // SPKI wrapper of a raw 32-byte Ed25519 public key (RFC 8410).
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -40,12 +40,12 @@ export function softwareVerifier(api: ApiClient, publicKeyBase64: () => string):
     const serverName = String(job.meta.serverName ?? '');
     const body = await api.request({ method: 'GET', path: `/software/releases/${encodeURIComponent(releaseId)}/manifest`, schema: SignedManifestSchema, auth: false });
     const manifest = verifySignedManifest(body, publicKeyBase64());
-    if (!manifest) return { ok: false, reason: 'The release manifest is not signed by the vendor key this app trusts. The file may have been tampered with.' };
+    if (!manifest) return { ok: false, reason: { code: 'bad-signature' } };
     const entry = manifest.files.find((f) => f.name === serverName);
-    if (!entry || manifest.releaseId !== releaseId) return { ok: false, reason: 'The signed manifest does not list this file.' };
-    if (entry.size !== size) return { ok: false, reason: `The file is ${formatBytes(size)} (${size} bytes) but the signed manifest says ${entry.size} bytes. It is incomplete or altered.` };
-    if (entry.sha256 !== sha256) return { ok: false, reason: `The SHA-256 checksum ${sha256} does not match the signed manifest (${entry.sha256}). The file is corrupted or altered.` };
-    if (job.expectedSha256 && job.expectedSha256 !== sha256) return { ok: false, reason: 'The checksum matches the manifest but not the catalogue. Ask support before using this file.' };
-    return { ok: true, detail: `SHA-256 ${sha256} matches the vendor-signed manifest of release ${manifest.version} (Ed25519 signature valid).` };
+    if (!entry || manifest.releaseId !== releaseId) return { ok: false, reason: { code: 'not-in-manifest' } };
+    if (entry.size !== size) return { ok: false, reason: { code: 'size-mismatch', actual: size, expected: entry.size } };
+    if (entry.sha256 !== sha256) return { ok: false, reason: { code: 'sha256-mismatch', expected: entry.sha256, actual: sha256 } };
+    if (job.expectedSha256 && job.expectedSha256 !== sha256) return { ok: false, reason: { code: 'catalogue-mismatch', expected: job.expectedSha256, actual: sha256 } };
+    return { ok: true, reason: { code: 'signed-manifest-match', sha256, version: manifest.version } };
   };
 }

@@ -161,7 +161,7 @@ export function toDownloadView(job: DownloadJob): DownloadView {
   const meta = (key: string) => (typeof job.meta[key] === 'string' ? (job.meta[key] as string) : '');
   return {
     id: job.id, fileName: job.fileName, productName: meta('productName'), version: meta('version'), productId: meta('productId'), fileId: meta('fileId'),
-    state: job.state, receivedBytes: job.receivedBytes, totalBytes: job.expectedSize, message: job.message, errorCode: job.errorCode, sha256: job.sha256,
+    state: job.state, receivedBytes: job.receivedBytes, totalBytes: job.expectedSize, message: job.message, reason: job.reason, errorCode: job.errorCode, sha256: job.sha256,
     finalPath: job.finalPath, createdAt: job.createdAt, finishedAt: job.finishedAt,
   };
 }

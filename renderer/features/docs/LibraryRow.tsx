@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/contract';
 import type { LibraryView } from '../../../shared/contract/docs-contract';
+import { DownloadReasonText } from '../../ui/DownloadReasonText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatBytesText } from './format';
 import { useLibraryAction } from './use-docs';
@@ -40,7 +41,11 @@ export function LibraryRow({ library, progress }: Props) {
             aria-label={t('docs.libraries.progressLabel', { title: library.title })}
           />
         )}
-        {library.problem && <p className="field__error">{library.problem}</p>}
+        {library.problem && (
+          <p className="field__error">
+            <DownloadReasonText reason={library.problemReason} message={library.problem} />
+          </p>
+        )}
       </div>
       <div className="docs-library__actions">
         {(library.state === 'available' || library.state === 'failed') && (

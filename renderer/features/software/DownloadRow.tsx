@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DownloadProgressView, DownloadView } from '../../../shared/contract/software-contract';
+import { DownloadReasonText } from '../../ui/DownloadReasonText';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatBytes, formatDuration } from './format';
 import { HelpRequestDialog } from './HelpRequestDialog';
@@ -35,7 +36,7 @@ export function DownloadRow({ download, progress }: Props) {
         </span>
         {verdict && (
           <p className={`software-verdict software-verdict--${verdict}`} data-testid="verdict">
-            <strong>{t(`software.downloads.verdict.${verdict}`)}</strong> {download.message}
+            <strong>{t(`software.downloads.verdict.${verdict}`)}</strong> <DownloadReasonText reason={download.reason} message={download.message} />
           </p>
         )}
         {download.state === 'error' && <p className="field__error">{download.message}</p>}

@@ -103,6 +103,20 @@ describe('library manager against the live reference API', () => {
     await expect(app.docs.libraries.install('northwind-router-7-1-en')).rejects.toMatchObject({ code: 'storage', message: expect.stringMatching(/needs about .* storage limit/) });
   });
 
+  it('FAILs a package whose checksum is not the catalogue\'s, and gives the screen the code and both checksums', async () => {
+    const app = desktop();
+    const id = 'northwind-router-7-1-en';
+    const { sha256 } = api.app.db.prepare('SELECT sha256 FROM doc_libraries WHERE id = ?').get(id) as { sha256: string };
+    api.app.db.prepare('UPDATE doc_libraries SET sha256 = ? WHERE id = ?').run('f'.repeat(64), id);
+    try {
+      const library = await installed(app, id);
+      expect(library).toMatchObject({ state: 'failed', problem: /SHA-256 checksum does not match/ });
+      expect(library.problemReason).toEqual({ code: 'sha256-mismatch', expected: 'f'.repeat(64), actual: sha256 });
+    } finally {
+      api.app.db.prepare('UPDATE doc_libraries SET sha256 = ? WHERE id = ?').run(sha256, id);
+    }
+  });
+
   it('keeps bookmarks, history and saved scopes in the local database', async () => {
     const app = desktop();
     await installed(app, 'fabrikam-gateway-2-0-en');

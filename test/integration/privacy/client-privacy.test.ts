@@ -54,6 +54,18 @@ describe('privacy center in the desktop app', () => {
     expect([...files.keys()].some((name) => name.includes('session'))).toBe(false);
   });
 
+  it('P5.1 refuses an export whose SHA-256 is not the one the service listed, with the verdict\'s code for the screen', async () => {
+    const app = desktopApp(api, ALICE);
+    await app.signIn();
+    const job = await readyExport(app);
+    api.app.db.prepare('UPDATE privacy_exports SET sha256 = ? WHERE id = ?').run('f'.repeat(64), job.id);
+    await expect(app.services.privacy.downloadExport(job.id)).rejects.toMatchObject({
+      code: 'server',
+      message: /SHA-256 checksum does not match/,
+      downloadReason: { code: 'sha256-mismatch', expected: 'f'.repeat(64), actual: job.sha256 },
+    });
+  });
+
   it('P3.2 lists what this computer keeps, with sizes, and whether a sign-in token is stored', async () => {
     const app = desktopApp(api, ALICE);
     await app.signIn();

@@ -51,6 +51,7 @@ describe('resumable downloads through proxies that cut connections', () => {
     expect(resumed.status).toBe(206);
     expect(sha256(job.finalPath!)).toBe(IMG.sha256);
     expect(job.message).toMatch(/signed manifest/);
+    expect(job.reason).toEqual({ code: 'signed-manifest-match', sha256: IMG.sha256, version: '7.2.0' });
   });
 
   it('starts again from zero when the file changed on the server between attempts (new ETag)', async () => {
@@ -172,7 +173,8 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     writeFileSync(serverFile(IMG.fileId), corrupted);
     const job = await downloadImage();
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/SHA-256 checksum .* does not match the signed manifest/);
+    expect(job.reason).toMatchObject({ code: 'sha256-mismatch', expected: IMG.sha256, actual: sha256(job.quarantinePath!) });
+    expect(job.message).toMatch(/SHA-256 checksum does not match: expected b75d06e9/);
     expect(job.finalPath).toBeNull();
     expect(filesIn(app.downloadFolder)).toEqual([]);
     expect(existsSync(job.quarantinePath!)).toBe(true);
@@ -182,7 +184,8 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     truncateSync(serverFile(IMG.fileId), IMG.size - 1000);
     const job = await downloadImage();
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/signed manifest says 6291456 bytes/);
+    expect(job.reason).toEqual({ code: 'size-mismatch', actual: IMG.size - 1000, expected: IMG.size });
+    expect(job.message).toMatch(/6290456 ≠ 6291456 bytes/);
     expect(filesIn(app.downloadFolder)).toEqual([]);
   });
 
@@ -190,6 +193,7 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     api.app.db.prepare('UPDATE software_files SET size = ? WHERE id = ?').run(IMG.size + 10, IMG.fileId);
     const job = await downloadImage();
     expect(job.state).toBe('failed');
+    expect(job.reason).toEqual({ code: 'size-mismatch', actual: IMG.size, expected: IMG.size + 10 });
     expect(job.message).toMatch(/6291466 bytes/);
   });
 
@@ -197,6 +201,7 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     api.app.db.prepare('UPDATE software_files SET size = ? WHERE id = ?').run(IMG.size - 1000, IMG.fileId);
     const job = await downloadImage();
     expect(job.state).toBe('failed');
+    expect(job.reason).toEqual({ code: 'oversize', expected: IMG.size - 1000 });
     expect(job.message).toMatch(/more than the 6290456 bytes/);
     expect(statSync(job.quarantinePath!).size).toBeLessThanOrEqual(IMG.size - 1000);
     expect(filesIn(app.downloadFolder)).toEqual([]);
@@ -206,6 +211,7 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     faults.breakSignature = true;
     const job = await downloadImage();
     expect(job.state).toBe('failed');
+    expect(job.reason).toEqual({ code: 'bad-signature' });
     expect(job.message).toMatch(/not signed by the vendor key/);
     expect(filesIn(app.downloadFolder)).toEqual([]);
   });
@@ -214,7 +220,7 @@ describe('verification: PASS only for the exact file the vendor signed', () => {
     const other = softwareDesktop(api.url, token, { vendorPublicKey: Buffer.alloc(32, 9).toString('base64') });
     const job = await downloadImage(other);
     expect(job.state).toBe('failed');
-    expect(job.message).toMatch(/not signed by the vendor key/);
+    expect(job.reason).toEqual({ code: 'bad-signature' });
   });
 });
 

@@ -59,10 +59,11 @@ describe('the pinned vendor key decides which manifests are trusted', () => {
 
 describe('the checksum verifier documentation libraries use', () => {
   const job = { expectedSize: 3, expectedSha256: 'b'.repeat(64) } as DownloadJob;
-  it('PASSes only when both the size and the sha256 match the catalogue', () => {
-    expect(expectedHashVerifier({ job, sha256: 'b'.repeat(64), size: 3, partPath: '' })).toMatchObject({ ok: true });
-    expect(expectedHashVerifier({ job, sha256: 'c'.repeat(64), size: 3, partPath: '' })).toMatchObject({ ok: false, reason: /does not match/ });
-    expect(expectedHashVerifier({ job, sha256: 'b'.repeat(64), size: 2, partPath: '' })).toMatchObject({ ok: false, reason: /should be/ });
-    expect(expectedHashVerifier({ job: { ...job, expectedSha256: null }, sha256: 'b'.repeat(64), size: 3, partPath: '' })).toMatchObject({ ok: false });
+  const verify = (sha256: string, size: number, j = job) => expectedHashVerifier({ job: j, sha256, size, partPath: '' });
+  it('PASSes only when both the size and the sha256 match the catalogue, and says which check failed as a code', () => {
+    expect(verify('b'.repeat(64), 3)).toEqual({ ok: true, reason: { code: 'checksum-match', sha256: 'b'.repeat(64) } });
+    expect(verify('c'.repeat(64), 3)).toEqual({ ok: false, reason: { code: 'sha256-mismatch', expected: 'b'.repeat(64), actual: 'c'.repeat(64) } });
+    expect(verify('b'.repeat(64), 2)).toEqual({ ok: false, reason: { code: 'size-mismatch', actual: 2, expected: 3 } });
+    expect(verify('b'.repeat(64), 3, { ...job, expectedSha256: null })).toEqual({ ok: false, reason: { code: 'no-checksum' } });
   });
 });
