@@ -60,7 +60,9 @@ function tokenRateLimit(app: FastifyInstance, limit: ApiContext['tokenRateLimit'
 }
 
 export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.post('/oauth/token', { onRequest: tokenRateLimit(app, ctx.tokenRateLimit) }, async (request, reply) => {
+  // One budget per address for both endpoints: revocation takes a token too, so it could be used to guess them.
+  const limited = tokenRateLimit(app, ctx.tokenRateLimit);
+  app.post('/oauth/token', { onRequest: limited }, async (request, reply) => {
     // RFC 6749 5.1: token responses must not be cached.
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     if (!isForm(request)) return oauthError(reply, 'invalid_request', 'Send application/x-www-form-urlencoded.');
@@ -83,7 +85,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void
     return oauthError(reply, 'unsupported_grant_type', 'Use authorization_code or refresh_token.');
   });
 
-  app.post('/oauth/revoke', async (request, reply) => {
+  app.post('/oauth/revoke', { onRequest: limited }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!isForm(request)) return oauthError(reply, 'invalid_request', 'Send application/x-www-form-urlencoded.');
     const body = RevokeSchema.safeParse(request.body);

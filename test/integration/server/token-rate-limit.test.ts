@@ -26,7 +26,7 @@ function refreshFrom(localAddress: string, apiUrl: string): Promise<number> {
   });
 }
 
-describe('token endpoint rate limit per address', () => {
+describe('token and revocation endpoints rate limit per address', () => {
   // @fastify/rate-limit reads Date.now(); only Date is faked, so sockets and timers behave normally.
   afterEach(() => void vi.useRealTimers());
 
@@ -44,6 +44,10 @@ describe('token endpoint rate limit per address', () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
       const body = OAuthErrorSchema.strict().parse(await limited.json());
       expect(body).toEqual({ error: 'temporarily_unavailable', error_description: `Too many sign-in requests from this address. Try again in ${retryAfter} seconds.` });
+
+      // Revocation shares the address's budget.
+      const revoke = await fetch(`${api.url}/oauth/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=made-up' });
+      expect(revoke.status).toBe(429);
 
       // Another address is counted on its own.
       expect(await refreshFrom('127.0.0.2', api.url)).toBe(400);
