@@ -115,6 +115,9 @@ export async function transfer(options: TransferOptions): Promise<void> {
       part.bytes += size;
       options.onBytes(part.bytes);
     });
+    // A failed write (a full disk) is raised by the next `await inflight`; until then the next chunk
+    // is being read, and without a handler the process would report an unhandled rejection.
+    inflight.catch(() => undefined);
   };
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
