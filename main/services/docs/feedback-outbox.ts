@@ -25,6 +25,12 @@ export interface FeedbackOutboxOptions extends BackoffOptions {
   log?: (line: string) => void;
 }
 
+/** Deletes one user's queued feedback (an erased account, P5.4); call it inside the caller's transaction. */
+export function eraseFeedbackUser(db: LocalDatabase, userId: string): number {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'docs_feedback_outbox'").get()) return 0;
+  return db.prepare('DELETE FROM docs_feedback_outbox WHERE user_id = ?').run(userId).changes;
+}
+
 /**
  * Documentation feedback (P2.1) kept in the local database until the service has it, sent exactly
  * once and in order. The Idempotency-Key is written in the same transaction that queues the item,

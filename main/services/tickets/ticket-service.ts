@@ -14,7 +14,7 @@ import { diagnosticsBundle, RecentLog } from './diagnostics';
 import { emptyDraft, TicketDrafts } from './ticket-drafts';
 import { TicketOutbox, type CreatePayload, type OutboxOptions } from './ticket-outbox';
 import { TicketsRemote, type UploadDeps } from './tickets-remote';
-import { TicketsStore } from './tickets-store';
+import { STAGED_FOLDER, TicketsStore } from './tickets-store';
 
 export interface TicketServiceDeps {
   api: ApiClient;
@@ -58,7 +58,7 @@ export class TicketService {
     this.store = new TicketsStore(deps.localDb);
     this.remote = new TicketsRemote(deps.api, deps.upload);
     this.drafts = new TicketDrafts(this.store, this.now);
-    this.staging = new AttachmentStaging(this.store, join(deps.dataDir, 'tickets-staged'), this.now);
+    this.staging = new AttachmentStaging(this.store, join(deps.dataDir, STAGED_FOLDER), this.now);
     const currentUser = () => this.userIdOrNull();
     this.outbox = new TicketOutbox({
       store: this.store, remote: this.remote, staging: this.staging, currentUser, now: this.now, ...deps.outbox,

@@ -67,6 +67,26 @@ export function migrateTicketsStore(db: LocalDatabase): void {
   applyMigrations(db, 'tickets', MIGRATIONS);
 }
 
+/** Where AttachmentStaging keeps staged files (one per id), inside the data folder. */
+export const STAGED_FOLDER = 'tickets-staged';
+
+/**
+ * Deletes every row one user left in the tickets tables (an erased account, P5.4); call it inside
+ * the caller's transaction. The staged files' ids come back: their files are the caller's to remove,
+ * after the rows. Nothing to do where the tickets feature never ran.
+ */
+export function eraseTicketsUser(db: LocalDatabase, userId: string) {
+  const erased = { drafts: 0, outbox: 0, staged: 0, readState: 0, stagedIds: [] as string[] };
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets_drafts'").get()) return erased;
+  const remove = (table: string) => db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(userId).changes;
+  erased.stagedIds = (db.prepare('SELECT id FROM tickets_staged WHERE user_id = ?').all(userId) as { id: string }[]).map((row) => row.id);
+  erased.drafts = remove('tickets_drafts');
+  erased.outbox = remove('tickets_outbox');
+  erased.staged = remove('tickets_staged');
+  erased.readState = remove('tickets_sync') + remove('tickets_unread');
+  return erased;
+}
+
 /** Plain statements over the tables; transactions are composed by the callers. */
 export class TicketsStore {
   // Prepared once per SQL text: preparing dominated the outbox's per-item cost when it ran per call.
