@@ -1,14 +1,9 @@
 import { Trans, useTranslation } from 'react-i18next';
-import type { DownloadReason } from '../../shared/contract/download-reason';
+import { DOWNLOAD_REASON_CODES, type DownloadReason } from '../../shared/contract/download-reason';
 import { formatBytes, formatNumber } from '../i18n/format';
 import './download-reason.css';
 
 type Props = { reason: DownloadReason | null; message: string | null };
-
-const KNOWN = new Set<string>([
-  'size-mismatch', 'oversize', 'no-checksum', 'sha256-mismatch', 'bad-signature', 'not-in-manifest', 'catalogue-mismatch', 'check-failed', 'no-verifier',
-  'checksum-match', 'signed-manifest-match',
-]);
 
 /**
  * A download verdict (PASS or FAIL) in the UI language, from its code and figures. A job without a
@@ -16,7 +11,7 @@ const KNOWN = new Set<string>([
  */
 export function DownloadReasonText({ reason, message }: Props) {
   const { t, i18n } = useTranslation();
-  if (!reason || !KNOWN.has(reason.code)) return <>{message}</>;
+  if (!reason || !DOWNLOAD_REASON_CODES.has(reason.code)) return <>{message}</>;
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const exact = (n: number) => formatNumber(n, i18n.language);
   const values: Record<string, string> = {};

@@ -32,4 +32,6 @@ export const PassReasonSchema = z.discriminatedUnion('code', [
 export type PassReason = z.infer<typeof PassReasonSchema>;
 
 export const DownloadReasonSchema = z.union([FailReasonSchema, PassReasonSchema]);
+/** Every code this build knows, read from the schemas above. */
+export const DOWNLOAD_REASON_CODES: ReadonlySet<string> = new Set([...FailReasonSchema.options, ...PassReasonSchema.options].map((option) => option.shape.code.value));
 export type DownloadReason = z.infer<typeof DownloadReasonSchema>;
