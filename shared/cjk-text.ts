@@ -7,7 +7,7 @@
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
 const CJK_CHAR = /([\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}])/gu;
 /** U+200B: a word boundary for unicode61, invisible when shown. */
-export const CJK_SEPARATOR = '\u200b';
+const CJK_SEPARATOR = '\u200b';
 
 /** Text as it is indexed: each CJK character a word of its own (unchanged when there is none). */
 export function segmentCjk(text: string): string {

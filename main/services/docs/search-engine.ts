@@ -24,8 +24,6 @@ export interface LocalHit {
   score: number;
 }
 
-export { MARK_END, MARK_START } from './snippet';
-
 /** A query made ready for FTS5: match strings for the AND, the OR, every word, and the AND without guesses. */
 interface Resolved {
   and: string;
