@@ -11,6 +11,10 @@ export interface RealRecord {
 }
 
 const WORD = /^[\p{L}][\p{L}\p{N}]*$/u;
+/** What generators put between a page's own title and the site's name: "Models — Django 3.2 documentation". */
+const SEPARATOR = /\s+[-–—|]\s+/;
+/** A title segment found in this many page titles is the site's boilerplate, not what a reader types. */
+const BOILERPLATE_PAGES = 10;
 const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -24,15 +28,18 @@ const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '
  */
 export function realQueries(records: RealRecord[], perKind: number, seed: number): BenchQuery[] {
   const random = prng(seed);
+  const readerTitle = readerTitles(records);
   const titleCount = new Map<string, number>();
   for (const r of records) {
-    const key = plain(r.title);
+    const key = plain(readerTitle(r));
     titleCount.set(key, (titleCount.get(key) ?? 0) + 1);
   }
-  const titled = records.filter((r) => {
-    const key = plain(r.title);
-    return key.length >= 3 && titleCount.get(key) === 1 && r.title.split(/\s+/).length <= 12;
-  });
+  const titled = records
+    .filter((r) => {
+      const key = plain(readerTitle(r));
+      return key.length >= 3 && titleCount.get(key) === 1 && key.split(' ').length <= 12;
+    })
+    .map((r) => ({ ...r, title: readerTitle(r) }));
   const words = new Set<string>();
   for (const r of records) for (const w of plain(`${r.title} ${r.body}`).split(' ')) words.add(w);
   // Every record's words on one line each: a phrase is unique when it occurs once in the whole text.
@@ -94,4 +101,24 @@ export function realQueries(records: RealRecord[], perKind: number, seed: number
     titled,
   );
   return queries;
+}
+
+/**
+ * A record's title as a reader would type it: without the segments the generator puts in every
+ * page's <title> ("mod_rewrite - Apache HTTP Server Version 2.4", "Models — Django 3.2
+ * documentation") and without a heading's section number ("3.1.1. Affinity Name Examples") or
+ * permalink mark ("Models¶"). Decided from the manual's own titles, never from its name.
+ */
+function readerTitles(records: RealRecord[]): (record: RealRecord) => string {
+  const segmentPages = new Map<string, number>();
+  for (const r of records) {
+    if (r.id.includes('#')) continue;
+    for (const segment of new Set(r.title.split(SEPARATOR))) segmentPages.set(segment, (segmentPages.get(segment) ?? 0) + 1);
+  }
+  return (record) => {
+    const segments = record.title.split(SEPARATOR);
+    const own = segments.filter((s) => (segmentPages.get(s) ?? 0) < BOILERPLATE_PAGES);
+    const title = (own.length ? own : segments).join(' - ');
+    return title.replace(/^\s*\d+(\.\d+)*\.?\s+/, '').replace(/[\s¶§#]+$/u, '').trim();
+  };
 }
