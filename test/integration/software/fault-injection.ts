@@ -20,9 +20,10 @@ export interface Faults {
   log: { range: string | undefined; ifRange: string | undefined; status?: number }[];
 }
 
-export function injectFaults(app: FastifyInstance): Faults {
+/** `downloads` picks the routes whose answers are cut: software files unless told otherwise (e.g. privacy exports). */
+export function injectFaults(app: FastifyInstance, downloads = /^\/software\/files\/[^/]+\/download/): Faults {
   const faults: Faults = { dropAfter: null, stallAfter: null, ignoreRangeOnce: false, answer416Once: false, breakSignature: false, log: [] };
-  const isDownload = (url: string) => /^\/software\/files\/[^/]+\/download/.test(url);
+  const isDownload = (url: string) => downloads.test(url);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isDownload(request.url)) return;
