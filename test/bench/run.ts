@@ -9,8 +9,9 @@ const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   tickets: () => import('./tickets').then((m) => m.benchTickets()),
   export: () => import('./export').then((m) => m.benchExport()),
   ui: () => import('./ui').then((m) => m.benchUi()),
+  localdb: () => import('./local-db').then((m) => m.benchLocalDb()),
 };
-const PLANNED = ['docs', 'downloads', 'tickets', 'export', 'ui'];
+const PLANNED = ['docs', 'downloads', 'tickets', 'export', 'ui', 'localdb'];
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const areas = requested.length ? requested : Object.keys(AREAS);
