@@ -114,4 +114,14 @@ CREATE TABLE docs_feedback_outbox (
 CREATE INDEX docs_feedback_outbox_user ON docs_feedback_outbox (user_id, seq);
 `,
   },
+  {
+    version: 4,
+    name: 'library titles on bookmarks and history',
+    // A bookmark or a page read online belongs to a library that may not be installed: its title is
+    // kept with it, so the list never has to show the library's id.
+    up: `
+ALTER TABLE docs_bookmarks ADD COLUMN library_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE docs_history ADD COLUMN library_title TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];
