@@ -72,7 +72,7 @@ export function SearchPage() {
           <>
             {result.correctedQuery && hits.length > 0 && <>{t('docs.search.showingFor', { query: result.correctedQuery })} </>}
             {result.total > localShown
-              ? t('docs.search.countOf', { shown: hits.length, count: result.total + hits.length - localShown, ms: result.ms })
+              ? t('docs.search.countOf', { shown: hits.length, total: result.total + hits.length - localShown, ms: result.ms })
               : t('docs.search.count', { count: hits.length, ms: result.ms })}
             {!result.onlineIncluded && ` ${t('docs.search.localOnly')}`}
           </>
