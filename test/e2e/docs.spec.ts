@@ -160,6 +160,7 @@ test('bug 3: every hit shows its breadcrumb (library and version > page > sectio
   const sections = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Parameters', exact: true }) });
   await expect(sections.nth(4)).toBeVisible();
   const crumbs = await sections.locator('.docs-hit__crumbs').allTextContents();
+  expect(crumbs).toHaveLength(await sections.count());
   // Each says which manual, which version and which page: no two read the same.
   for (const crumb of crumbs) expect(crumb).toMatch(/^Northwind Router OS 7\.[01] Documentation › .+ › Parameters$/);
   expect(new Set(crumbs).size).toBe(crumbs.length);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchHit } from '../../../shared/contract/docs-contract';
-import { breadcrumb } from './search-location';
+import { breadcrumb } from '../../../shared/docs-search-location';
 import { Snippet } from './Snippet';
 
 type Props = { hit: SearchHit; index: number; onOpen: () => void };

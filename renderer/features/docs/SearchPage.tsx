@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { NoResults } from './NoResults';
 import { ScopePicker } from './ScopePicker';
 import { SearchHitItem } from './SearchHitItem';
-import { readSearchLocation, RESULTS_MAX, RESULTS_PAGE, writeSearchLocation, type SearchLocation } from './search-location';
+import { readSearchLocation, RESULTS_MAX, RESULTS_PAGE, writeSearchLocation, type SearchLocation } from '../../../shared/docs-search-location';
 import { useLibraries, useSearch } from './use-docs';
 
 /**

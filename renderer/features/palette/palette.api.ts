@@ -1,6 +1,6 @@
 import type { PaletteEntry } from '../../../shared/palette-ranking';
 import { call, support } from '../../app/bridge';
-import { breadcrumb } from '../docs/search-location';
+import { breadcrumb } from '../../../shared/docs-search-location';
 
 /** Results from the other domains' own bridge methods, as palette entries. */
 export const paletteSources = {

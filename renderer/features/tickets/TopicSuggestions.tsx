@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { libraryLabel } from '../docs/search-location';
+import { libraryLabel } from '../../../shared/docs-search-location';
 import { ticketsApi } from './tickets.api';
 import { TICKETS_KEY } from './use-tickets';
 

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +181,25 @@ describe('what a person reads in the results', () => {
     expect(page.correctedQuery).toBeNull();
     expect((await app.docs.search({ query: 'creating snapshto', limit: 5, includeOnline: false })).correctedQuery).toBe('creating snapshot');
     expect((await app.docs.search({ query: 'configurng replication', limit: 5, includeOnline: false })).correctedQuery).toBe('configuring replication');
+  });
+
+  it('a remote image that fails names its host (a third party, not the support service), whether it cannot be reached or is not an image', async () => {
+    const app = desktop();
+    // A port nothing listens on: the connection is refused, as with no internet.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(app.docs.remoteImage(`http://127.0.0.1:${port}/badge.png`)).rejects.toMatchObject({ code: 'offline', message: `127.0.0.1:${port} could not be reached.` });
+    // A real server that answers with a page instead of an image.
+    const page = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>tracking</p>'));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(page.address() as AddressInfo).port}`;
+    try {
+      await expect(app.docs.remoteImage(`http://${host}/badge.png`)).rejects.toMatchObject({ code: 'validation', message: `${host} did not send an image this app shows.` });
+    } finally {
+      await new Promise((resolve) => page.close(resolve));
+    }
   });
 
   it("runs the README's Chinese search examples on the demo data: the first finds sentences, the second (characters apart) nothing", async () => {

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../shared/contract/docs-contract';
+import type { SearchHit } from './contract/docs-contract';
 
 /**
  * The search screen's state lives in its URL (/docs?q=…&lib=…&n=…&y=…), so Back from a topic
