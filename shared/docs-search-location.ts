@@ -47,11 +47,13 @@ export function libraryLabel(title: string, version: string): string {
 }
 
 /**
- * Where a hit sits: library > page > section (the section only when the hit is one). Empty parts
- * (an older online service that sent no library title) are left out rather than shown as ids.
+ * Where a hit sits, above its own title: the library, and the page when the hit is one of its
+ * sections (so "Parameters" reads as Northwind Router OS 7.1 Documentation › Planning VLAN ›
+ * Parameters). An empty library title (an older online service that sent none) is left out rather
+ * than replaced by the id.
  */
 export function breadcrumb(hit: Pick<SearchHit, 'libraryTitle' | 'version' | 'pageTitle' | 'title' | 'anchor'>): string[] {
-  const parts = [libraryLabel(hit.libraryTitle, hit.version), hit.pageTitle];
-  if (hit.anchor && hit.title !== hit.pageTitle) parts.push(hit.title);
+  const parts = [libraryLabel(hit.libraryTitle, hit.version)];
+  if (hit.anchor && hit.pageTitle !== hit.title) parts.push(hit.pageTitle);
   return parts.filter(Boolean);
 }

@@ -10,7 +10,7 @@ export const paletteSources = {
       id: `${hit.library}/${hit.topicId}`,
       kind: 'doc',
       title: hit.title,
-      // Where it sits (library and version > page > section): two "Parameters" are two different places.
+      // Where it sits (library and version > page): two "Parameters" are two different places.
       subtitle: breadcrumb(hit).join(' › '),
       path: `/docs/read/${encodeURIComponent(hit.library)}/${encodeURIComponent(hit.topicId)}`,
     }));

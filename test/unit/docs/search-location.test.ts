@@ -23,20 +23,20 @@ describe('the search screen state in its URL (Back from a topic restores it)', (
   });
 });
 
-describe('breadcrumbs (library and version > page > section)', () => {
+describe('breadcrumbs (library and version > page, above the section title)', () => {
   const hit = { libraryTitle: 'Northwind Router OS 7.1 Documentation', version: '7.1', pageTitle: 'Configuring bonding', title: 'Parameters', anchor: 'parameters' };
 
-  it('names the library, the page and the section of a section hit', () => {
-    expect(breadcrumb(hit)).toEqual(['Northwind Router OS 7.1 Documentation', 'Configuring bonding', 'Parameters']);
+  it('leads to a section through its library and page', () => {
+    expect(breadcrumb(hit)).toEqual(['Northwind Router OS 7.1 Documentation', 'Configuring bonding']);
   });
 
-  it('stops at the page for a page hit, and adds the version only when the title lacks it', () => {
-    expect(breadcrumb({ ...hit, title: 'Configuring bonding', anchor: '' })).toEqual(['Northwind Router OS 7.1 Documentation', 'Configuring bonding']);
+  it('leads to a page through its library, and adds the version only when the title lacks it', () => {
+    expect(breadcrumb({ ...hit, title: 'Configuring bonding', anchor: '' })).toEqual(['Northwind Router OS 7.1 Documentation']);
     expect(libraryLabel('Edge Router Guide', '9.2')).toBe('Edge Router Guide 9.2');
     expect(libraryLabel('Edge Router 9.2 Guide', '9.2')).toBe('Edge Router 9.2 Guide');
   });
 
   it('leaves out a library an older online service did not name, rather than show its id', () => {
-    expect(breadcrumb({ ...hit, libraryTitle: '', version: '' })).toEqual(['Configuring bonding', 'Parameters']);
+    expect(breadcrumb({ ...hit, libraryTitle: '', version: '' })).toEqual(['Configuring bonding']);
   });
 });
