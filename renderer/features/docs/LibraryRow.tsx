@@ -34,7 +34,7 @@ export function LibraryRow({ library, progress }: Props) {
   return (
     <li className="docs-library" aria-labelledby={titleId}>
       <div className="docs-library__info">
-        <h3 id={titleId} className="docs-library__title">{library.title}</h3>
+        <h2 id={titleId} className="docs-library__title">{library.title}</h2>
         <p className="docs-library__meta">
           {t('docs.libraries.meta', { version: library.version, count: library.topicCount, size: size(library.packageSize) })}
           {library.diskBytes > 0 && ` · ${t('docs.libraries.disk', { size: size(library.diskBytes) })}`}
