@@ -6,8 +6,8 @@ import type { Vocabulary } from './vocabulary';
  * The query as the engine understood it, when it corrected a typo: "creating snapshto" is searched as
  * "creating snapshot", and the person should read that ("showing results for …") rather than wonder.
  * The rule is the engine's own (SearchEngine.fix and expandPrefix): a word the vocabulary does not
- * know becomes its most frequent one-edit neighbour; a word being typed that begins no known word
- * becomes the most frequent word a one-edit variant of it begins. Null when nothing was corrected.
+ * know (and holds no digit: a version is never a typo) becomes its most frequent one-edit
+ * neighbour; a word being typed that begins no known word becomes the most frequent word a one-edit variant of it begins. Null when nothing was corrected.
  */
 export function correctedQuery(input: string, vocabulary: Vocabulary): string | null {
   const parsed = parseQuery(input);
@@ -20,7 +20,7 @@ export function correctedQuery(input: string, vocabulary: Vocabulary): string | 
       const prefix = vocabulary.correctPrefix(word);
       const completed = prefix ? vocabulary.complete(prefix, 1)[0] : undefined;
       if (completed) fixes.set(word, completed);
-    } else if (!vocabulary.has(word) && !/^\d+$/.test(word)) {
+    } else if (!vocabulary.has(word) && !/\p{N}/u.test(word)) {
       const fixed = vocabulary.correct(word);
       if (fixed) fixes.set(word, fixed);
     }
