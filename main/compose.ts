@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { isAllowedExternalUrl } from './security/external-links';
+import { isAllowedExternalUrl } from '../shared/external-links';
 import { ApiClient, type FetchLike } from './services/api/api-client';
 import { openLocalDatabase, type LocalDatabase } from './services/local-db/local-database';
 import { NetworkMonitor } from './services/network/network-monitor';

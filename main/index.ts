@@ -17,7 +17,7 @@ import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-sess
 import { electronUpdaterAdapter } from './platform/updater';
 import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
-import { isAllowedExternalUrl, isVendorUrl } from './security/external-links';
+import { isAllowedExternalUrl, isVendorUrl } from '../shared/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
 import { SettingsService } from './services/settings/settings-service';
 

@@ -70,7 +70,15 @@ export const ReplyDraftSchema = z.object({ id: z.string(), body: z.string(), err
 export const MAX_INLINE_ATTACHMENT_BYTES = 512 * 1024;
 
 /** A documentation topic from the local library that may answer the question before it is asked (deflection). */
-export const TopicSuggestionSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), snippet: z.string() });
+export const TopicSuggestionSchema = z.object({
+  library: z.string(),
+  /** With the version: the same topic in two versions of a manual must be told apart. */
+  libraryTitle: z.string(),
+  version: z.string(),
+  topicId: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+});
 export type TopicSuggestion = z.infer<typeof TopicSuggestionSchema>;
 
 export const ticketsMethods = {

@@ -259,7 +259,7 @@ export class TicketService {
         .filter((hit) => !seen.has(`${hit.library}/${hit.topicId}`) && seen.add(`${hit.library}/${hit.topicId}`))
         .slice(0, SUGGESTIONS)
         // eslint-disable-next-line no-control-regex -- removing those markers is the point
-        .map(({ library, topicId, title, snippet }) => ({ library, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
+        .map(({ library, libraryTitle, version, topicId, title, snippet }) => ({ library, libraryTitle, version, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
     } catch {
       return []; // a suggestion is a help, never a reason the form fails
     }

@@ -70,11 +70,11 @@ describe('drafts', () => {
     const queries: string[] = [];
     const searchDocs = async (query: string) => {
       queries.push(query);
-      const hit = { library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 };
+      const hit = { library: 'edge-router-9.2', libraryTitle: 'Edge Router 9.2 Guide', version: '9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 };
       return [hit, { ...hit, title: 'BGP sessions drop: timers', score: 2 }]; // a section of the same topic
     };
     const app = await desktopTickets(api.url, ALICE, { searchDocs });
-    expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
+    expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', libraryTitle: 'Edge Router 9.2 Guide', version: '9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
     expect(queries).toEqual(['BGP drops']);
     expect(await app.service.suggestTopics('ab')).toEqual([]); // too short to mean anything
     app.close();
