@@ -66,7 +66,9 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   };
 
   // trustProxy stays off: the server listens on loopback and request.ip must be the real peer.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  // pluginTimeout: seeding the demo accounts hashes their passwords with scrypt, which on a busy
+  // machine (several test runs on two cores) took longer than Fastify's default 10 s for onReady.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false, pluginTimeout: 60_000 });
   app.decorate('db', db);
   app.addHook('onClose', async () => db.close());
   if (options.seedDemoData) app.addHook('onReady', async () => void (await seedDemoData(db)));
