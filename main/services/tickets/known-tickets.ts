@@ -5,14 +5,17 @@ type Query = Omit<TicketListQuery, 'limit'>;
 /** True when the query lists every request of the user: only such a list may replace what is known. */
 export const isUnfiltered = (query: Query) => !query.status && !query.severity && !query.product && !query.q;
 
-const byDateDesc = (key: 'updatedAt' | 'createdAt') => (a: TicketSummary, b: TicketSummary) => b[key].localeCompare(a[key]);
+type Order = (a: TicketSummary, b: TicketSummary) => number;
+const seq = (t: TicketSummary) => Number(t.number.replace(/\D/g, ''));
+const byNumber: Order = (a, b) => seq(a) - seq(b);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The service's orders (server/tickets/ticket-repository.ts SORTS), over the summaries known here. */
-const SORTS: Record<NonNullable<Query['sort']>, (a: TicketSummary, b: TicketSummary) => number> = {
-  updated: byDateDesc('updatedAt'),
-  created: byDateDesc('createdAt'),
-  severity: (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.createdAt.localeCompare(b.createdAt),
-  sla: (a, b) => a.slaDueAt.localeCompare(b.slaDueAt),
+/** The service's orders, ties broken by SR number (server/tickets/ticket-repository.ts SORTS), over the summaries known here. */
+const SORTS: Record<NonNullable<Query['sort']>, Order> = {
+  updated: (a, b) => compareText(b.updatedAt, a.updatedAt) || byNumber(b, a),
+  created: (a, b) => compareText(b.createdAt, a.createdAt) || byNumber(b, a),
+  severity: (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareText(a.createdAt, b.createdAt) || byNumber(a, b),
+  sla: (a, b) => compareText(a.slaDueAt, b.slaDueAt) || byNumber(a, b),
 };
 
 /**

@@ -102,7 +102,8 @@ export class TicketService {
     let listed: { items: TicketSummary[]; total: number; offlineSince: string | null };
     try {
       const { items, total } = await this.remote.list(query);
-      this.store.rememberKnown(user, items, this.now(), isUnfiltered(query) && items.length === total);
+      // Not once the user signed out meanwhile (an erased account's copy must not come back).
+      if (this.userIdOrNull() === user) this.store.rememberKnown(user, items, this.now(), isUnfiltered(query) && items.length === total);
       listed = { items, total, offlineSince: null };
     } catch (error) {
       if (!(error instanceof AppError && UNREACHABLE.has(error.code))) throw error;

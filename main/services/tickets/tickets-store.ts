@@ -210,19 +210,26 @@ export class TicketsStore {
     this.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
   }
 
-  /**
-   * Remembers requests as the service listed them, for the list offline. A complete (unfiltered)
-   * list also forgets those no longer in it (deleted, or no longer visible to this user).
-   */
+  /** Remembers requests as the service listed them, for the list offline. */
   rememberKnown(userId: string, summaries: readonly TicketSummary[], seenAt: number, complete: boolean): void {
-    this.transaction(() => {
-      if (complete) this.prepare('DELETE FROM tickets_known WHERE user_id = ?').run(userId);
-      const put = this.prepare(
-        `INSERT INTO tickets_known (user_id, ticket_id, summary_json, seen_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json, seen_at = excluded.seen_at`,
-      );
-      for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary), seenAt);
-    });
+    // Each refresh replaces rows holding titles: the replaced bytes are overwritten, not left in free
+    // pages where erasing the account (P5.4) would no longer reach them.
+    const secureDelete = this.db.pragma('secure_delete', { simple: true }) as number;
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.transaction(() => {
+        if (complete) this.prepare('UPDATE tickets_known SET seen_at = -1 WHERE user_id = ?').run(userId);
+        const put = this.prepare(
+          `INSERT INTO tickets_known (user_id, ticket_id, summary_json, seen_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json, seen_at = excluded.seen_at`,
+        );
+        for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary), seenAt);
+        // What a complete list no longer has (deleted, or no longer visible to this user) is forgotten.
+        if (complete) this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND seen_at = -1').run(userId);
+      });
+    } finally {
+      this.db.pragma(`secure_delete = ${secureDelete}`);
+    }
   }
 
   /** The requests known on this computer and when the service last listed one of them (undefined: never). */
