@@ -107,9 +107,9 @@ export class TicketService {
       listed = { items, total, offlineSince: null };
     } catch (error) {
       if (!(error instanceof AppError && UNREACHABLE.has(error.code))) throw error;
-      const { summaries, seenAt } = this.store.known(user);
+      const { summaries, listedAt } = this.store.known(user);
       const items = filterKnownTickets(summaries, query);
-      listed = { items, total: items.length, offlineSince: new Date(seenAt ?? this.now()).toISOString() };
+      listed = { items, total: items.length, offlineSince: new Date(listedAt ?? this.now()).toISOString() };
     }
     const unread = this.store.unread(user);
     return { ...listed, items: listed.items.map((t) => ({ ...t, unread: unread.has(t.id) })) };

@@ -59,9 +59,9 @@ const MIGRATIONS = [
         user_id TEXT NOT NULL,
         ticket_id TEXT NOT NULL,
         summary_json TEXT NOT NULL,
-        seen_at INTEGER NOT NULL,
         PRIMARY KEY (user_id, ticket_id)
       );
+      CREATE TABLE tickets_known_listed (user_id TEXT PRIMARY KEY, listed_at INTEGER NOT NULL);
       -- Before version 2, opening "New request" stored a draft at once; one never saved since is not a draft.
       DELETE FROM tickets_drafts WHERE kind = 'ticket' AND updated_at = created_at AND error_json IS NULL;
     `,
@@ -100,7 +100,10 @@ export function eraseTicketsUser(db: LocalDatabase, userId: string) {
   erased.outbox = remove('tickets_outbox');
   erased.staged = remove('tickets_staged');
   erased.readState = remove('tickets_sync') + remove('tickets_unread');
-  erased.known = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets_known'").get() ? remove('tickets_known') : 0;
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets_known'").get()) {
+    erased.known = remove('tickets_known');
+    remove('tickets_known_listed');
+  }
   return erased;
 }
 
@@ -210,35 +213,38 @@ export class TicketsStore {
     this.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
   }
 
-  /** Remembers requests as the service listed them, for the list offline. */
-  rememberKnown(userId: string, summaries: readonly TicketSummary[], seenAt: number, complete: boolean): void {
-    // Each refresh replaces rows holding titles: the replaced bytes are overwritten, not left in free
-    // pages where erasing the account (P5.4) would no longer reach them.
+  /**
+   * Remembers requests as the service listed them, for the list offline. Only rows whose summary
+   * changed are written (a refresh of 10,000 unchanged requests writes nothing but the time); a
+   * complete list also forgets what it no longer has (deleted, or no longer visible to this user).
+   */
+  rememberKnown(userId: string, summaries: readonly TicketSummary[], listedAt: number, complete: boolean): void {
+    // Replaced rows hold titles: their old bytes are overwritten, not left in free pages where
+    // erasing the account (P5.4) would no longer reach them.
     const secureDelete = this.db.pragma('secure_delete', { simple: true }) as number;
     this.db.pragma('secure_delete = ON');
     try {
       this.transaction(() => {
-        if (complete) this.prepare('UPDATE tickets_known SET seen_at = -1 WHERE user_id = ?').run(userId);
         const put = this.prepare(
-          `INSERT INTO tickets_known (user_id, ticket_id, summary_json, seen_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json, seen_at = excluded.seen_at`,
+          `INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)
+           ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json WHERE summary_json IS NOT excluded.summary_json`,
         );
-        for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary), seenAt);
-        // What a complete list no longer has (deleted, or no longer visible to this user) is forgotten.
-        if (complete) this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND seen_at = -1').run(userId);
+        for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary));
+        if (complete) {
+          this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND ticket_id NOT IN (SELECT value FROM json_each(?))').run(userId, JSON.stringify(summaries.map((t) => t.id)));
+        }
+        this.prepare('INSERT INTO tickets_known_listed (user_id, listed_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET listed_at = excluded.listed_at').run(userId, listedAt);
       });
     } finally {
       this.db.pragma(`secure_delete = ${secureDelete}`);
     }
   }
 
-  /** The requests known on this computer and when the service last listed one of them (undefined: never). */
-  known(userId: string): { summaries: TicketSummary[]; seenAt: number | undefined } {
-    const rows = this.prepare('SELECT summary_json, seen_at FROM tickets_known WHERE user_id = ?').all(userId) as { summary_json: string; seen_at: number }[];
-    return {
-      summaries: rows.map((row) => JSON.parse(row.summary_json) as TicketSummary),
-      seenAt: rows.length ? rows.reduce((latest, row) => Math.max(latest, row.seen_at), 0) : undefined,
-    };
+  /** The requests known on this computer and when the service last listed them (undefined: never). */
+  known(userId: string): { summaries: TicketSummary[]; listedAt: number | undefined } {
+    const rows = this.prepare('SELECT summary_json FROM tickets_known WHERE user_id = ?').all(userId) as { summary_json: string }[];
+    const listed = this.prepare('SELECT listed_at FROM tickets_known_listed WHERE user_id = ?').get(userId) as { listed_at: number } | undefined;
+    return { summaries: rows.map((row) => JSON.parse(row.summary_json) as TicketSummary), listedAt: listed?.listed_at };
   }
 
   markRead(userId: string, ticketId: string): boolean {

@@ -58,7 +58,7 @@ describe('erasure on this computer (P5.4)', () => {
       `INSERT INTO tickets_drafts (id, user_id, kind, values_json, created_at, updated_at) VALUES ('colleague-draft', ?, 'ticket', ?, 1, 1)`,
     ).run(BERND.id, JSON.stringify({ title: colleague }));
     plantRows(localDb, BERND.id, colleague, 'colleague-file');
-    localDb.prepare(`INSERT INTO tickets_known (user_id, ticket_id, summary_json, seen_at) VALUES (?, ?, ?, 1)`).run(BERND.id, `ticket-${colleague}`, JSON.stringify({ title: colleague }));
+    localDb.prepare(`INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)`).run(BERND.id, `ticket-${colleague}`, JSON.stringify({ title: colleague }));
     mkdirSync(join(app.dataDir, 'tickets-staged'), { recursive: true });
     writeFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), colleague);
     expect(holding(app.dataDir, canary).length).toBeGreaterThan(0);
