@@ -219,25 +219,17 @@ export class TicketsStore {
    * complete list also forgets what it no longer has (deleted, or no longer visible to this user).
    */
   rememberKnown(userId: string, summaries: readonly TicketSummary[], listedAt: number, complete: boolean): void {
-    // Replaced rows hold titles: their old bytes are overwritten, not left in free pages where
-    // erasing the account (P5.4) would no longer reach them.
-    const secureDelete = this.db.pragma('secure_delete', { simple: true }) as number;
-    this.db.pragma('secure_delete = ON');
-    try {
-      this.transaction(() => {
-        const put = this.prepare(
-          `INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)
-           ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json WHERE summary_json IS NOT excluded.summary_json`,
-        );
-        for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary));
-        if (complete) {
-          this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND ticket_id NOT IN (SELECT value FROM json_each(?))').run(userId, JSON.stringify(summaries.map((t) => t.id)));
-        }
-        this.prepare('INSERT INTO tickets_known_listed (user_id, listed_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET listed_at = excluded.listed_at').run(userId, listedAt);
-      });
-    } finally {
-      this.db.pragma(`secure_delete = ${secureDelete}`);
-    }
+    this.transaction(() => {
+      const put = this.prepare(
+        `INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)
+         ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json WHERE summary_json IS NOT excluded.summary_json`,
+      );
+      for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary));
+      if (complete) {
+        this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND ticket_id NOT IN (SELECT value FROM json_each(?))').run(userId, JSON.stringify(summaries.map((t) => t.id)));
+      }
+      this.prepare('INSERT INTO tickets_known_listed (user_id, listed_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET listed_at = excluded.listed_at').run(userId, listedAt);
+    });
   }
 
   /** The requests known on this computer and when the service last listed them (undefined: never). */
