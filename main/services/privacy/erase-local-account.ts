@@ -33,6 +33,7 @@ export async function eraseAccountLocally(db: LocalDatabase, dataDir: string, us
       { id: 'ticket-outbox', count: tickets.outbox },
       { id: 'staged-attachments', count: tickets.staged },
       { id: 'ticket-read-state', count: tickets.readState },
+      { id: 'ticket-list-copy', count: tickets.known },
       { id: 'docs-feedback', count: eraseFeedbackUser(db, userId) },
     ];
   })();
