@@ -19,6 +19,7 @@ import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
 import { isAllowedExternalUrl, isVendorUrl } from './security/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
+import { openSettingsStore } from './services/settings/settings-file';
 import { SettingsService } from './services/settings/settings-service';
 
 // The composition root: the only file that knows both Electron and every service.
@@ -35,7 +36,9 @@ const isTrustedOrigin = (url: string) => isAppUrl(url) || (devServerUrl !== unde
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const settings = new SettingsService(new Store({ name: 'settings' }));
+  // electron-store keeps settings.json in userData; a damaged file is set aside instead of stopping the app.
+  const openedSettings = openSettingsStore(join(dataDir, 'settings.json'), () => new Store({ name: 'settings' }));
+  const settings = new SettingsService(openedSettings.store);
   const embedded = settings.get().apiUrl ? null : await startEmbeddedApi(dataDir);
   const apiUrl = settings.get().apiUrl ?? embedded!.url;
   if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     showItemInFolder: (path) => shell.showItemInFolder(path),
     defaultDownloadFolder: app.getPath('downloads'),
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+    recoveryNotices: openedSettings.damage ? [openedSettings.damage] : [],
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {
       const owner = BrowserWindow.getFocusedWindow();
@@ -114,7 +118,20 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher({
     handlers: createHandlers(services),
     isTrustedOrigin,
-    onInternalError: (method, error) => console.error(`Bridge method ${method} failed`, error),
+    onInternalError: (method, error) => {
+      console.error(`Bridge method ${method} failed`, error);
+      services.recovery.noticeError(error);
+    },
+  });
+  // No background task may end the process (issue 19): log it, and recover if the local database broke.
+  process.on('unhandledRejection', (error) => {
+    console.error('A background task failed', error);
+    services.recovery.noticeError(error);
+  });
+  // Damage found while running: relaunch, and the start-up check sets the file aside and recovers it.
+  services.recovery.onDidDetectDamage.on(() => {
+    app.relaunch();
+    app.exit(0);
   });
   listenForBridgeCalls(dispatch);
   forwardEvents(services, eventSinkFor(() => BrowserWindow.getAllWindows()));
