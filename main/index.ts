@@ -19,8 +19,7 @@ import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
 import { isAllowedExternalUrl, isVendorUrl } from './security/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
-import { openSettingsStore } from './services/settings/settings-file';
-import { SettingsService } from './services/settings/settings-service';
+import { openSettings } from './services/settings/settings-file';
 
 // The composition root: the only file that knows both Electron and every service.
 registerAppScheme(protocol);
@@ -37,8 +36,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   // electron-store keeps settings.json in userData; a damaged file is set aside instead of stopping the app.
-  const openedSettings = openSettingsStore(join(dataDir, 'settings.json'), () => new Store({ name: 'settings' }));
-  const settings = new SettingsService(openedSettings.store);
+  const { settings, recoveryNotices } = openSettings(dataDir, () => new Store({ name: 'settings' }));
   const embedded = settings.get().apiUrl ? null : await startEmbeddedApi(dataDir);
   const apiUrl = settings.get().apiUrl ?? embedded!.url;
   if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
@@ -85,7 +83,7 @@ async function main(): Promise<void> {
     showItemInFolder: (path) => shell.showItemInFolder(path),
     defaultDownloadFolder: app.getPath('downloads'),
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
-    recoveryNotices: openedSettings.damage ? [openedSettings.damage] : [],
+    recoveryNotices,
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {
       const owner = BrowserWindow.getFocusedWindow();

@@ -8,8 +8,7 @@ import { createDispatcher, type Dispatch } from '../bridge/registrar';
 import type { RecoveryItem } from '../../shared/contract/recovery-contract';
 import { composeServices } from '../compose';
 import { memoryOnlySecretStore } from '../services/session/secret-store';
-import { openSettingsStore } from '../services/settings/settings-file';
-import { SettingsService } from '../services/settings/settings-service';
+import { openSettings } from '../services/settings/settings-file';
 import { startPreviewServer } from './preview-server';
 
 export interface PreviewOptions {
@@ -29,8 +28,7 @@ export interface PreviewOptions {
 export async function startPreview(options: PreviewOptions) {
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
-  const opened = openSettingsStore(join(options.dataDir, 'settings.json'), () => new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }));
-  const settings = new SettingsService(opened.store);
+  const { settings, recoveryNotices } = openSettings(options.dataDir, () => new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }));
   const configuredUrl = options.apiUrl ?? settings.get().apiUrl;
   const embedded = configuredUrl ? null : await startEmbeddedApi(options.dataDir);
   const apiUrl = configuredUrl ?? embedded!.url;
@@ -51,7 +49,7 @@ export async function startPreview(options: PreviewOptions) {
       recoveryNotices,
     });
 
-  let services = compose(opened.damage ? [opened.damage] : []);
+  let services = compose(recoveryNotices);
   let dispatch: Dispatch = () => Promise.reject(new Error('not ready'));
   let stopEvents = () => undefined as void;
   const server = await startPreviewServer({

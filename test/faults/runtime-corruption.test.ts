@@ -27,12 +27,14 @@ afterAll(() => api?.close());
  * checkpointed into the file first so the page is read from there, and a write from another
  * connection afterwards makes the app's connection drop its page cache and read the file again.
  */
-function breakTableUnderRunningApp(file: string, table: string): void {
+function breakUnderRunningApp(file: string, tableOrIndex: string[]): void {
   const other = new Database(file);
   other.pragma('wal_checkpoint(TRUNCATE)');
-  const { rootpage } = other.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number };
   const fd = openSync(file, 'r+');
-  writeSync(fd, randomBytes(4096), 0, 4096, (rootpage - 1) * 4096);
+  for (const name of tableOrIndex) {
+    const { rootpage } = other.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(name) as { rootpage: number };
+    writeSync(fd, randomBytes(4096), 0, 4096, (rootpage - 1) * 4096);
+  }
   closeSync(fd);
   other.prepare('INSERT OR REPLACE INTO tickets_sync (user_id, cursor) VALUES (?, ?)').run('another-connection', 1);
   other.close();
@@ -48,16 +50,18 @@ describe('issue 19: a database damaged while the app runs', { timeout: 90_000 },
     running = { preview, bridge };
     await signIn(preview, bridge, DEMO_ACCOUNT);
     await value(bridge.call('session.signOut'));
-    expect(existsSync(join(dataDir, 'local.sqlite.backup.json'))).toBe(true);
 
     const recovered = bridge.next<RecoveryReport>('recovery.onDidChange', (report) => report.items.some((item) => item.kind === 'database'));
-    breakTableUnderRunningApp(databaseFile(dataDir), 'tickets_outbox');
+    // The table and the index the outbox run reads its next item through.
+    breakUnderRunningApp(databaseFile(dataDir), ['tickets_outbox', 'tickets_outbox_user']);
     // Signing in starts the outbox run, which reads the broken table (before: an unhandled rejection ended the process).
     // Not awaited: the services it started with are replaced while it completes.
     void signIn(preview, bridge, DEMO_ACCOUNT).catch(() => undefined);
-    const report = await recovered;
+    const died = preview.exited.then((code) => Promise.reject(new Error(`The preview exited (${code}):\n${preview.output()}`)));
+    const report = await Promise.race([recovered, died]);
 
     expect(preview.alive()).toBe(true);
+    expect(existsSync(join(dataDir, 'local.sqlite.backup.json'))).toBe(true);
     const item = report.items.find((i): i is Extract<RecoveryItem, { kind: 'database' }> => i.kind === 'database')!;
     expect(item.cause).toBe('damaged-while-running');
     expect(item.setAside[0]).toMatch(/^local\.sqlite\.broken-/);

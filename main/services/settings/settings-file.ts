@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { jsonrepair } from 'jsonrepair';
 import { SettingsSchema } from '../../../shared/contract/settings';
 import type { RecoveryItem } from '../../../shared/contract/recovery-contract';
 import { setAside } from '../recovery/set-aside';
 import { CURRENT_SCHEMA_VERSION } from './settings-migrations';
-import type { KeyValueStore } from './settings-service';
+import { SettingsService, type KeyValueStore } from './settings-service';
 
 type SettingsDamage = Extract<RecoveryItem, { kind: 'settings' }>;
 
@@ -37,6 +37,15 @@ export function openSettingsStore<S extends KeyValueStore>(file: string, create:
     }
     return { store, damage: { kind: 'settings', at: now.toISOString(), setAside: basename(moved!), keptSettings } };
   }
+}
+
+/**
+ * The start-up step both entry points share: the settings file in the data folder (electron-store's
+ * `settings.json` in the app's userData, conf's in the preview), opened through the recovery above.
+ */
+export function openSettings(dataDir: string, createStore: () => KeyValueStore): { settings: SettingsService; recoveryNotices: SettingsDamage[] } {
+  const opened = openSettingsStore(join(dataDir, 'settings.json'), createStore);
+  return { settings: new SettingsService(opened.store), recoveryNotices: opened.damage ? [opened.damage] : [] };
 }
 
 /** The settings object and schema version from a damaged file, as far as it can be read. */

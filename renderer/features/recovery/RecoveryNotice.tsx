@@ -46,7 +46,8 @@ function RecoveryItemText({ item }: { item: RecoveryItem }) {
     <div className="recovery__item">
       <p>
         {t(`recovery.database.cause.${item.cause}`)}{' '}
-        {item.setAside.length > 0 && t('recovery.database.setAside', { files: item.setAside.join(', ') })}
+        {/* The WAL and SHM beside it share its name; the file itself is what a person looks for. */}
+        {item.setAside[0] && t('recovery.database.setAside', { file: item.setAside[0] })}
       </p>
       {kept.length ? (
         <>
