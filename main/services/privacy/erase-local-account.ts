@@ -1,8 +1,10 @@
+import { existsSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LocalErasure } from '../../../shared/contract/privacy-contract';
 import { eraseFeedbackUser } from '../docs/feedback-outbox';
 import type { LocalDatabase } from '../local-db/local-database';
+import { backupFileFor, writeBackup } from '../recovery/outbox-backup';
 import { eraseTicketsUser, STAGED_FOLDER } from '../tickets/tickets-store';
 
 /**
@@ -39,6 +41,15 @@ export async function eraseAccountLocally(db: LocalDatabase, dataDir: string, us
       ];
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
+    // The last-known-good copy of the outbox and drafts (issue 19) holds the same rows: rewritten now.
+    // When it cannot be rewritten (a full disk), it goes: the erased rows must not outlive the erasure there.
+    if (existsSync(backupFileFor(db.name))) {
+      try {
+        writeBackup(db);
+      } catch {
+        rmSync(backupFileFor(db.name), { force: true });
+      }
+    }
   } finally {
     db.pragma(`secure_delete = ${secureDelete}`);
   }

@@ -27,6 +27,13 @@ export function readBackup(file: string): BackupRows | null {
   }
 }
 
+/** Writes the copy now (the erasure of an account calls it, so its rows leave the copy with the database). */
+export function writeBackup(db: LocalDatabase, file = backupFileFor(db.name)): string {
+  const text = JSON.stringify({ format: 1, writtenAt: new Date().toISOString(), tables: readPreciousRows(db) } satisfies BackupFile);
+  writeWhole(file, text);
+  return text;
+}
+
 /** Written to a temp file, flushed to the disk, then renamed: a crash or a full disk never leaves half a copy. */
 function writeWhole(file: string, text: string): void {
   const temp = `${file}.tmp`;
@@ -72,10 +79,9 @@ export class OutboxBackup {
   writeIfChanged(): boolean {
     try {
       if (!this.db.open) return false;
-      const text = JSON.stringify({ format: 1, writtenAt: new Date().toISOString(), tables: readPreciousRows(this.db) } satisfies BackupFile);
-      const content = text.slice(text.indexOf('"tables"'));
+      const content = JSON.stringify(readPreciousRows(this.db));
       if (content === this.last) return true;
-      writeWhole(this.file, text);
+      writeBackup(this.db, this.file);
       this.last = content;
       return true;
     } catch (error) {
