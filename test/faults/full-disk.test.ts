@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
 import { filledDraft } from '../integration/tickets/desktop-tickets';
 import type { TestApi } from '../integration/server/helpers';
 import { startFaultApi } from './helpers/fault-api';
+import { fillDisk, mountTmpfs } from './tmpfs';
 import { connectBridge, signIn, startPreviewProcess, value, type BridgeClient, type PreviewProcess } from './helpers/preview-process';
 
 /**
@@ -17,37 +17,15 @@ import { connectBridge, signIn, startPreviewProcess, value, type BridgeClient, t
  */
 let api: TestApi;
 let mountPoint: string;
+let disk: { unmount(): void } | undefined;
 let dataDir: string;
 let preview: PreviewProcess;
 let bridge: BridgeClient;
 
-function fillTheDisk(): string {
-  const filler = join(mountPoint, 'filler');
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-  // The last partial block too: byte by byte until nothing more fits.
-  const tail = openSync(filler, 'a');
-  try {
-    for (;;) writeSync(tail, Buffer.alloc(512, 1));
-  } catch {
-    // full
-  } finally {
-    closeSync(tail);
-  }
-  return filler;
-}
-
 beforeAll(async () => {
   api = await startFaultApi();
   mountPoint = mkdtempSync(join(tmpdir(), 'esd-full-disk-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint]);
+  disk = mountTmpfs(mountPoint, 16);
   dataDir = join(mountPoint, 'data');
   preview = await startPreviewProcess(dataDir, { apiUrl: api.url });
   bridge = await connectBridge(preview.url);
@@ -57,8 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   bridge?.close();
   await preview?.stop();
-  if (mountPoint) {
-    execFileSync('umount', [mountPoint]);
+  if (disk) {
+    disk.unmount();
     rmSync(mountPoint, { recursive: true, force: true });
   }
   await api?.close();
@@ -73,7 +51,7 @@ describe('issue 19: a full disk (a real tmpfs) during the outbox write and the s
     other.pragma('wal_checkpoint(TRUNCATE)');
     other.close();
     const settingsBefore = readFileSync(join(dataDir, 'settings.json'));
-    const filler = fillTheDisk();
+    const filler = fillDisk(mountPoint, 0);
     const filesBefore = readdirSync(dataDir).sort();
 
     const queued = await bridge.call('tickets.submitDraft', { id: draft.id });

@@ -19,6 +19,12 @@ export interface ExtractedPage {
   images: string[];
 }
 
+/**
+ * The text of one search record is indexed up to this length (the page itself is kept whole for the
+ * reader). Past it are generated listings (rendered source files, tables of every intrinsic) where
+ * no one searches for a phrase, and whose millions of tokens would each cost the import tens of MB.
+ */
+export const MAX_RECORD_TEXT = 1_000_000;
 const SKIP_TEXT = new Set(['title', 'script', 'style', 'noscript', 'template', 'svg', 'nav']);
 const BLOCK = /^(p|div|li|tr|td|th|pre|br|h[1-6]|table|ul|ol|dd|dt|section|article|blockquote)$/;
 
@@ -104,13 +110,20 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
 
   const title = squash(docTitle) || h1 || fallbackTitle;
   for (const section of sections) {
-    section.text = squash(section.text);
+    section.text = clip(squash(section.text));
     section.title ||= title;
     section.headings = section.anchor ? [title, section.headings].filter(Boolean).join(' › ') : '';
   }
   const kept = sections.filter((s, i) => i === 0 || s.text || s.title);
   const bodyHtml = bodyStart >= 0 ? html.slice(bodyStart, bodyEnd > bodyStart ? bodyEnd : undefined) : html;
   return { title, bodyHtml, sections: kept, links, images };
+}
+
+/** Cuts text over MAX_RECORD_TEXT at the last space before it, so no word is indexed half. */
+function clip(text: string): string {
+  if (text.length <= MAX_RECORD_TEXT) return text;
+  const space = text.lastIndexOf(' ', MAX_RECORD_TEXT);
+  return text.slice(0, space > 0 ? space : MAX_RECORD_TEXT);
 }
 
 function squash(text: string): string {

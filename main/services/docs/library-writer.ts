@@ -26,6 +26,11 @@ export interface TopicInput {
 }
 
 const BATCH = 400;
+/**
+ * A batch is also written once its pages hold this many characters of markup and text: a manual of
+ * rendered source files (pages of 1-5 MB) would otherwise hold hundreds of MB in one batch.
+ */
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 /**
  * Writes one install of a library. Rows are committed in small batches so other domains' writes
@@ -36,6 +41,7 @@ export class LibraryWriter {
   readonly installId: number;
   private readonly terms = new Map<string, number>();
   private pending: TopicInput[] = [];
+  private pendingChars = 0;
   private ord = 0;
   private textBytes = 0;
   private readonly insertTopic: Database.Statement;
@@ -60,12 +66,14 @@ export class LibraryWriter {
 
   add(topic: TopicInput): void {
     this.pending.push(topic);
-    if (this.pending.length >= BATCH) this.flush();
+    this.pendingChars += topic.html.length + topic.sections.reduce((n, s) => n + s.text.length, 0);
+    if (this.pending.length >= BATCH || this.pendingChars >= BATCH_CHARS) this.flush();
   }
 
   flush(): void {
     const batch = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     this.db.transaction(() => {
       for (const topic of batch) this.write(topic);
     })();
@@ -107,6 +115,7 @@ export class LibraryWriter {
 
   abort(): void {
     this.pending = [];
+    this.pendingChars = 0;
     this.db.transaction(() => deleteInstallRows(this.db, this.installId))();
   }
 }

@@ -39,8 +39,14 @@ export async function restorePart(partPath: string, maxBytes: number, etag: stri
     await truncate(partPath, 0).catch(() => undefined);
     return { hash, bytes: 0, etag: null };
   }
-  for await (const chunk of createReadStream(partPath, { highWaterMark: BATCH_BYTES })) hash.update(chunk as Buffer);
+  await hashFile(partPath, hash);
   return { hash, bytes: size, etag };
+}
+
+/** Feeds a file's bytes into `hash` (the one re-read a restart costs). */
+export async function hashFile(path: string, hash: Hash = createHash('sha256')): Promise<Hash> {
+  for await (const chunk of createReadStream(path, { highWaterMark: BATCH_BYTES })) hash.update(chunk as Buffer);
+  return hash;
 }
 
 export interface TransferOptions {
@@ -53,6 +59,11 @@ export interface TransferOptions {
   maxBytes: number;
   signal: AbortSignal;
   onBytes: (totalBytes: number) => void;
+  /**
+   * Called once the part file is ready for this response's bytes and before the first one is written:
+   * the caller stores the validator then, so a process killed in the next second still resumes.
+   */
+  onValidator: (etag: string | null) => void;
 }
 
 /**
@@ -92,7 +103,10 @@ export async function transfer(options: TransferOptions): Promise<void> {
   }
   part.etag = etag;
 
+  // 'w' empties the file before the new validator is stored: a kill in between leaves an empty part
+  // under the old ETag, never old bytes under the new one.
   const file = await open(options.partPath, part.bytes === 0 ? 'w' : 'r+');
+  options.onValidator(etag);
   let batch: Buffer[] = [];
   let batchBytes = 0;
   let position = part.bytes;
