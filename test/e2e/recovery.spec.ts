@@ -4,13 +4,23 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startPreview } from '../../main/preview/start-preview';
 import { damage, databaseFile, newDataFolder, seedLocalData } from '../faults/helpers/damaged-folder';
+import { startFaultApi } from '../faults/helpers/fault-api';
+import type { TestApi } from '../integration/server/helpers';
 import { screenshot } from './preview-fixture';
 
 type Preview = Awaited<ReturnType<typeof startPreview>>;
 let preview: Preview | undefined;
+// The reference API on its own (demo data seeded after it listens: see test/faults/helpers/fault-api.ts).
+let api: TestApi | undefined;
+test.beforeAll(async () => {
+  api = await startFaultApi();
+});
 test.afterEach(async () => {
   await preview?.close();
   preview = undefined;
+});
+test.afterAll(async () => {
+  await api?.close();
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -24,7 +34,7 @@ test('issue 19: on a damaged folder the app opens with a notice of what was set 
   seedLocalData(dataDir, 'someone-on-this-computer');
   damage.pageInTheMiddle(databaseFile(dataDir), 'tickets_drafts');
   writeFileSync(join(dataDir, 'settings.json'), '');
-  preview = await startPreview({ dataDir });
+  preview = await startPreview({ dataDir, apiUrl: api!.url });
 
   await page.goto(preview.url);
   const notice = page.getByRole('region', { name: "Some of this computer's app data was damaged. The app recovered what it could." });
@@ -53,7 +63,7 @@ test('issue 19: the notice in Simplified Chinese, with the language kept from a 
   const dataDir = newDataFolder('esd-e2e-recovery-');
   writeFileSync(join(dataDir, 'settings.json'), '{"settings":{"language":"zh-CN","theme":"dark","fontSi');
   writeFileSync(databaseFile(dataDir), 'This is a text file that was saved over the database.\n');
-  preview = await startPreview({ dataDir });
+  preview = await startPreview({ dataDir, apiUrl: api!.url });
 
   await page.goto(preview.url);
   const notice = page.getByRole('region', { name: '本机的部分应用数据已损坏。应用已尽可能恢复。' });
