@@ -25,7 +25,7 @@ const PER_KIND = Number(process.env.DOCS_REAL_QUERIES ?? 150);
 const WARM_UP_PER_KIND = 25;
 const QUERY_SEED = 20261204;
 const TARGETS: Record<string, string> = {
-  queryP50Ms: '<= 1', queryP95Ms: '<= 5', titleMRR: '>= 0.97', phraseMRR: '>= 0.85', typoR10: '>= 0.95', prefixR10: '>= 0.98',
+  queryP50Ms: '<= 1', queryP95Ms: '<= 5', rankingP95Ms: '<= 2', titleMRR: '>= 0.97', phraseMRR: '>= 0.85', typoR10: '>= 0.95', prefixR10: '>= 0.98',
   noHitShare: '<= 0.01', importSecondsPer15Mb: '<= 4', importPeakRssMb: '<= 512', importEventLoopP99Ms: '<= 50',
 };
 
@@ -70,6 +70,8 @@ async function benchManual(manual: RealManual): Promise<Record<string, number>> 
 
     const engine = new SearchEngine(db);
     const ours = evaluate(queries, warmUp, (text) => engine.search(text, {}, 10).map((hit) => hit.path));
+    // Queries of the same kinds drawn with another seed: the first run's queries would find their pages in SQLite's cache.
+    const ranking = rankingOnly(engine, realQueries(records, PER_KIND, QUERY_SEED + 2), []);
     db.close();
     const fts5 = plainFts5(dir, records, queries, warmUp);
     const mini = manual.large && process.env.DOCS_REAL_MINISEARCH_ALL !== '1' ? null : miniSearch(records, queries, warmUp);
@@ -88,6 +90,7 @@ async function benchManual(manual: RealManual): Promise<Record<string, number>> 
       typoR10: ours.typoR10,
       prefixR10: ours.prefixR10,
       noHitShare: ours.noHitShare,
+      ...(ranking === null ? {} : { rankingP95Ms: ranking.p95Ms, rankingCpuP95Ms: ranking.cpuP95Ms }),
       importSeconds: cli.seconds,
       importSecondsPer15Mb: round((cli.seconds * 15) / htmlMb),
       importCpuSeconds: cli.cpuSeconds,
@@ -107,6 +110,24 @@ async function benchManual(manual: RealManual): Promise<Record<string, number>> 
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ranking alone (no titles, paths or snippets fetched): the engine has no public entry point for it,
+ * so its last step, display(), is replaced for this measurement by one that returns the ranked ids.
+ * If the engine no longer has that step, the figure is left out and the table says so.
+ */
+function rankingOnly(engine: SearchEngine, queries: BenchQuery[], warmUp: BenchQuery[]): { p95Ms: number; cpuP95Ms: number } | null {
+  const target = engine as unknown as { display?: unknown };
+  if (typeof target.display !== 'function') return null;
+  const original = target.display;
+  target.display = (ranked: [number, number][]) => ranked.map(([id]) => ({ path: String(id) }));
+  try {
+    const { p95Ms, cpuP95Ms } = evaluate(queries, warmUp, (text) => engine.search(text, {}, 10).map((hit) => hit.path));
+    return { p95Ms, cpuP95Ms };
+  } finally {
+    target.display = original;
   }
 }
 
@@ -158,6 +179,8 @@ function printTable(manual: RealManual, figures: Record<string, number>): void {
     ['query p50 ms (with snippets)', 'queryP50Ms', 'p50Ms'],
     ['query p95 ms (with snippets)', 'queryP95Ms', 'p95Ms'],
     ['query p95 ms, process CPU', 'queryCpuP95Ms', 'cpuP95Ms'],
+    ['query p95 ms, ranking only', 'rankingP95Ms', '-'],
+    ['query p95 ms, ranking only, process CPU', 'rankingCpuP95Ms', '-'],
     ['title MRR@10', 'titleMRR', 'titleMRR'],
     ['phrase MRR@10', 'phraseMRR', 'phraseMRR'],
     ['typo Recall@10', 'typoR10', 'typoR10'],
@@ -177,6 +200,7 @@ function printTable(manual: RealManual, figures: Record<string, number>): void {
   ] as const) {
     rows[label] = { ours: figures[key] ?? '-', 'plain FTS5': '', MiniSearch: key === 'importInAppSeconds' ? pick('minisearch', 'importSeconds') : '', target: TARGETS[key] ?? '' };
   }
-  console.log(`\n${manual.name} (${manual.aptPackage}): ${figures.pages} pages, ${figures.htmlMb} MB of HTML, ${figures.records} records, ${figures.queries} queries; ranking-only p95: not measured (the engine has no ranking-only entry point)`);
+  const rankingNote = figures.rankingP95Ms === undefined ? '; ranking-only p95 not measured (the engine has no display step to leave out)' : '';
+  console.log(`\n${manual.name} (${manual.aptPackage}): ${figures.pages} pages, ${figures.htmlMb} MB of HTML, ${figures.records} records, ${figures.queries} queries, load average ${figures.loadAverage}${rankingNote}`);
   console.table(rows);
 }

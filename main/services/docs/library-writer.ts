@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
 import { deleteSearchRows, SearchIndexWriter } from './search-index';
-import { normalizeTitle, tokenize } from './text';
+import { indexText, normalizeTitle, tokenize } from './text';
 
 export interface LibraryMeta {
   libraryId: string;
@@ -60,7 +60,7 @@ export class LibraryWriter {
       .run(meta.libraryId, meta.product, meta.version, meta.language, meta.title, meta.source, meta.sha256 ?? null, meta.updatedAt, JSON.stringify(meta.toc), meta.packageBytes ?? 0, new Date().toISOString());
     this.installId = Number(row.lastInsertRowid);
     this.insertTopic = db.prepare('INSERT INTO docs_topics (install_id, topic_id, ord, title, path, html) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertRecord = db.prepare('INSERT INTO docs_records (install_id, topic_id, anchor, title, norm_title) VALUES (?, ?, ?, ?, ?)');
+    this.insertRecord = db.prepare('INSERT INTO docs_records (install_id, topic_id, anchor, title, norm_title, body_chars, link_share) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.index = new SearchIndexWriter(db);
   }
 
@@ -83,8 +83,9 @@ export class LibraryWriter {
     this.insertTopic.run(this.installId, topic.topicId, this.ord++, topic.title, topic.path, topic.html);
     const seen = new Set<string>();
     for (const section of topic.sections) {
-      const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title)).lastInsertRowid;
-      this.index.add(id, section.title, section.headings, section.text);
+      const body = indexText(section.text);
+      const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title), body.length, section.linkShare).lastInsertRowid;
+      this.index.add(id, section.title, section.headings, body);
       this.textBytes += section.text.length + section.title.length;
       for (const term of tokenize(`${section.title} ${section.headings} ${section.text}`)) seen.add(term);
     }

@@ -56,7 +56,7 @@ it('by default logs every failed request and one success in 100, not two lines p
   expect(successes.every((line) => line.sampled === 100)).toBe(true);
   // Nothing else per request: Fastify's own "incoming request" / "request completed" lines are off.
   expect(lines.filter((line) => /incoming request|request completed/.test(line.msg))).toEqual([]);
-});
+}, 60_000);
 
 it('--log-level warn keeps only the failures; --log-file rotates by size and keeps --log-keep old files', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'support-api-logfile-'));
@@ -71,4 +71,4 @@ it('--log-level warn keeps only the failures; --log-file rotates by size and kee
   for (const name of files) expect(statSync(join(dir, name)).size).toBeLessThan(8 * 1024 + 512);
   const newest = files.map((name) => ({ name, n: Number(/\.(\d+)\.log$/.exec(name)?.[1]) })).sort((a, b) => b.n - a.n)[0]!;
   expect(jsonLines(readFileSync(join(dir, newest.name), 'utf8')).at(-1)).toMatchObject({ msg: 'request refused', status: 404 });
-});
+}, 90_000);

@@ -22,9 +22,9 @@ describe('import memory bounds', () => {
     const writer = new LibraryWriter(db, { libraryId: 'big', product: 'Big', version: '1', language: 'en', title: 'Big', source: 'folder', updatedAt: '2026-01-01T00:00:00.000Z', toc: [] });
     const html = `<p>${'x '.repeat(1_500_000)}</p>`; // 3 MB
     const count = () => (db.prepare('SELECT count(*) AS n FROM docs_topics').get() as { n: number }).n;
-    for (let i = 0; i < 3; i++) writer.add({ topicId: `p${i}`, title: `Page ${i}`, path: `p${i}.html`, html, sections: [{ anchor: '', title: `Page ${i}`, headings: '', text: 'short' }] });
+    for (let i = 0; i < 3; i++) writer.add({ topicId: `p${i}`, title: `Page ${i}`, path: `p${i}.html`, html, sections: [{ anchor: '', title: `Page ${i}`, headings: '', text: 'short', linkShare: 0 }] });
     expect(count()).toBe(3);
-    writer.add({ topicId: 'p3', title: 'Page 3', path: 'p3.html', html: '<p>small</p>', sections: [{ anchor: '', title: 'Page 3', headings: '', text: 'small' }] });
+    writer.add({ topicId: 'p3', title: 'Page 3', path: 'p3.html', html: '<p>small</p>', sections: [{ anchor: '', title: 'Page 3', headings: '', text: 'small', linkShare: 0 }] });
     expect(count()).toBe(3); // a small page waits for its batch
     writer.finish(0);
     expect(count()).toBe(4);
