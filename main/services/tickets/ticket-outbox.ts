@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TicketCreate } from '../../../shared/api/tickets';
 import type { DraftValues, OutboxItem } from '../../../shared/contract/tickets-contract';
 import { AppError } from '../../../shared/errors';
-import { backoffDelay, classifyFailure, OutboxLoop } from '../outbox-loop';
+import { backoffDelay, classifyFailure, OutboxLoop, reportRunFailure } from '../outbox-loop';
 import type { AttachmentStaging } from './attachment-staging';
 import type { TicketsRemote } from './tickets-remote';
 import type { OutboxKind, OutboxRow, TicketsStore } from './tickets-store';
@@ -26,6 +26,8 @@ export interface OutboxOptions {
   onChange?: () => void;
   onProgress?: (progress: { seq: number; attachmentId: string; sent: number; total: number }) => void;
   log?: (line: string) => void;
+  /** A run that failed outside any delivery (the local database broke): never an unhandled rejection. */
+  onError?: (error: unknown) => void;
   /** Fault injection for tests: runs after the service answered, before the acknowledgement is recorded. */
   beforeAck?: (row: OutboxRow) => void | Promise<void>;
 }
@@ -38,7 +40,7 @@ export interface OutboxOptions {
  * keeps the order; a permanent refusal goes back to the drafts with the service's message.
  */
 export class TicketOutbox {
-  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff());
+  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff(), (error) => (this.o.onError ?? reportRunFailure)(error));
   private sending: number | null = null;
   private readonly now: () => number;
 

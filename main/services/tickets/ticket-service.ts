@@ -36,7 +36,7 @@ export interface TicketServiceDeps {
   searchDocs?: (query: string, limit: number) => Promise<TopicSuggestion[]>;
   now?: () => number;
   feedIntervalMs?: number;
-  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck'>;
+  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck' | 'onError'>;
 }
 
 /** Service requests on this computer: the remote list and detail, drafts, the outbox, the change feed. */

@@ -62,6 +62,8 @@ describe('erasure on this computer (P5.4)', () => {
     mkdirSync(join(app.dataDir, 'tickets-staged'), { recursive: true });
     writeFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), colleague);
     expect(holding(app.dataDir, canary).length).toBeGreaterThan(0);
+    // Issue 19's last-known-good copy of the outbox and drafts has caught up (it is polled every 2 s): the erasure must empty it too.
+    await expect.poll(() => holding(app.dataDir, canary).some((file) => file.endsWith('local.sqlite.backup.json')), { timeout: 10_000 }).toBe(true);
 
     const request = await app.services.privacy.createRequest({ kind: 'erase' });
     const confirmed = await app.services.privacy.confirmRequest(request.id);
@@ -72,8 +74,9 @@ describe('erasure on this computer (P5.4)', () => {
     expect(removed['ticket-read-state']).toBeGreaterThanOrEqual(1);
     expect(app.services.session.get()).toMatchObject({ status: 'signed-out', lastError: { message: expect.stringMatching(/deleted/) } });
 
-    // Nothing of the erased account is left in any file: database, WAL, staged files, token file.
+    // Nothing of the erased account is left in any file: database, WAL, staged files, token file, the outbox copy.
     expect(holding(app.dataDir, canary)).toEqual([]);
+    expect(readFileSync(join(app.dataDir, 'local.sqlite.backup.json'), 'utf8')).toContain(colleague);
     expect(holding(app.dataDir, LI.email)).toEqual([]);
     expect(existsSync(join(app.dataDir, 'tickets-staged', staged.id))).toBe(false);
     expect(existsSync(join(app.dataDir, 'session.bin'))).toBe(false);
