@@ -32,7 +32,7 @@ export interface DocsServiceDeps {
   session?: { get(): SessionState; onDidChange: Emitter<SessionState> };
   /** Queued feedback goes out when the service answers again. */
   network?: { onDidChange: Emitter<NetworkStatus> };
-  feedbackOutbox?: Pick<FeedbackOutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'log'>;
+  feedbackOutbox?: Pick<FeedbackOutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'log' | 'onError'>;
 }
 
 const REMOTE_IMAGE_MAX = 5 * 1024 * 1024;
