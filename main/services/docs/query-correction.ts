@@ -7,7 +7,8 @@ import type { Vocabulary } from './vocabulary';
  * "creating snapshot", and the person should read that ("showing results for …") rather than wonder.
  * The rule is the engine's own (SearchEngine.fix and expandPrefix): a word the vocabulary does not
  * know (and holds no digit: a version is never a typo) becomes its most frequent one-edit
- * neighbour; a word being typed that begins no known word becomes the most frequent word a one-edit variant of it begins. Null when nothing was corrected.
+ * neighbour; a word being typed that begins no known word becomes the most frequent word a
+ * one-edit variant of it begins. Null when nothing was corrected.
  */
 export function correctedQuery(input: string, vocabulary: Vocabulary): string | null {
   const parsed = parseQuery(input);
