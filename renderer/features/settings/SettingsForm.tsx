@@ -110,10 +110,10 @@ export function SettingsForm({ settings, onSaved }: Props) {
           {(control) => <input className="checkbox" type="checkbox" {...control} {...register('persistTokensWithoutKeyring')} />}
         </Field>
         <TrustedSitesField form={form} />
-        <div className="field">
-          <p className="field__label" id="settings-consents">
+        <div className="field" role="group" aria-labelledby="settings-consents">
+          <span className="field__label" id="settings-consents">
             {t('settings.consents')}
-          </p>
+          </span>
           <Link to="/privacy" id="settings-consents-link" className="link" aria-describedby="settings-consents-hint">
             {t('settings.consentsLink')}
           </Link>
