@@ -66,7 +66,9 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   };
 
   // trustProxy stays off: the server listens on loopback and request.ip must be the real peer.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  // Seeding the demo data (documentation packages, password hashes) runs in onReady and can take more
+  // than Fastify's default 10 s on a loaded machine; a slow start is not a failed one.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false, pluginTimeout: 120_000 });
   app.decorate('db', db);
   app.addHook('onClose', async () => db.close());
   if (options.seedDemoData) app.addHook('onReady', async () => void (await seedDemoData(db)));
