@@ -7,6 +7,14 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A calendar day in the UI language ("Mar 1, 2026", "2026年3月1日"); a plain YYYY-MM-DD is that day, not UTC midnight moved by the time zone. */
+export function formatDate(iso: string, language: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(day ? `${iso}T00:00:00` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
+}
+
 /** Numbers with the UI language's digit grouping and decimal mark. */
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(language, options).format(value);
