@@ -9,6 +9,7 @@ import type { ApiContext } from './context';
 import { openDatabase } from './db/open-database';
 import { seedDemoData } from './db/seed-demo';
 import { registerErrorHandling } from './http/error-handling';
+import { closeLogWithServer, loggerOptions, type RequestLogOptions } from './http/request-log';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerDocsRoutes } from './docs/docs-routes';
 import { registerAuthorizeRoutes } from './routes/authorize-routes';
@@ -29,7 +30,8 @@ export type ApiServerOptions = {
   loginRateLimit?: { maxFailuresPerAccount: number; windowMs: number; maxPerIp: number };
   /** Requests to POST /oauth/token per client address and window. */
   tokenRateLimit?: { maxPerIp: number; windowMs: number };
-  logger?: boolean;
+  /** The request log (levels, sampling of successes, a rotating file): none when absent. */
+  log?: RequestLogOptions;
   /** Enables the software admin decision route for callers sending this key (X-Admin-Key). */
   softwareAdminKey?: string;
 };
@@ -66,10 +68,11 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   };
 
   // trustProxy stays off: the server listens on loopback and request.ip must be the real peer.
-  // Seeding the demo data (documentation packages, password hashes) runs in onReady and can take more
-  // than Fastify's default 10 s on a loaded machine; a slow start is not a failed one.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false, pluginTimeout: 120_000 });
+  // pluginTimeout also bounds the onReady hooks: seeding the demo data (documentation packages, four
+  // scrypt hashes) took over Fastify's default 10 s on a loaded two-core machine and failed the start.
+  const app = Fastify({ ...loggerOptions(options.log), bodyLimit: BODY_LIMIT, trustProxy: false, pluginTimeout: 60_000 });
   app.decorate('db', db);
+  closeLogWithServer(app, options.log);
   app.addHook('onClose', async () => db.close());
   if (options.seedDemoData) app.addHook('onReady', async () => void (await seedDemoData(db)));
 

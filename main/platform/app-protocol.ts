@@ -19,7 +19,9 @@ export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string, 
     // Documentation images: the docs service maps the path into the library's folder (traversal-checked).
     if (docsAssets && url.host === APP_HOST && url.pathname.startsWith(DOCS_ASSET_PREFIX)) {
       const asset = await docsAssets(url.pathname);
-      return asset ? new Response(await readFile(asset.file), { headers: docsAssetHeaders(asset.type) }) : new Response('Not found', { status: 404 });
+      // As below: a file that vanished between the lookup and the read is "not found", not a failed handler.
+      const body = asset ? await readFile(asset.file).catch(() => null) : null;
+      return asset && body ? new Response(body, { headers: docsAssetHeaders(asset.type) }) : new Response('Not found', { status: 404 });
     }
     const file = url.host === APP_HOST ? await resolveInside(root, url.pathname) : null;
     // A folder (app://bundle/assets) or a file that vanished is "not found", never a failed handler.

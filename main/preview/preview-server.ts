@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventSink } from '../bridge/events';
 import type { Dispatch } from '../bridge/registrar';
@@ -25,22 +25,30 @@ export async function startPreviewServer(options: { staticRoot: string; dispatch
   const token = randomBytes(24).toString('base64url');
   let origin = '';
 
-  const server = createServer(async (req, res) => {
+  const notFound = (res: ServerResponse) => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     // Documentation images, served offline as the app's custom protocol serves them (traversal-checked).
     if (options.docsAssets && path.startsWith(DOCS_ASSET_PREFIX) && req.method === 'GET') {
       const asset = await options.docsAssets(path);
-      if (asset) res.writeHead(200, docsAssetHeaders(asset.type)).end(await readFile(asset.file));
-      else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      const body = asset ? await readFile(asset.file).catch(() => null) : null;
+      if (asset && body) res.writeHead(200, docsAssetHeaders(asset.type)).end(body);
+      else notFound(res);
       return;
     }
     const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveInside(options.staticRoot, path) : null;
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      return;
-    }
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) return void notFound(res);
     const headers = { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store', ...rendererSecurityHeaders([origin.replace('http:', 'ws:')]) };
-    res.writeHead(200, headers).end(await readFile(file));
+    res.writeHead(200, headers).end(body);
+  };
+  // An async request listener whose promise rejects is an unhandled rejection, which ends Node: one bad
+  // request must cost that request a 500, never the whole preview.
+  const server = createServer((req, res) => {
+    answer(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Internal error');
+    });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -84,6 +92,9 @@ function isAuthorised(req: IncomingMessage, origin: string, token: string): bool
 }
 
 function serve(ws: WebSocket, dispatch: Dispatch, origin: string): void {
+  // A frame ws refuses (invalid UTF-8, over maxPayload) is reported here and the socket is closed with
+  // 1007 or 1009; with no listener the 'error' event is thrown and ends the process.
+  ws.on('error', () => undefined);
   ws.on('message', async (data) => {
     let message: { id?: unknown; method?: unknown; input?: unknown };
     try {

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 const MIME: Record<string, string> = {
@@ -21,9 +21,10 @@ export function mimeType(file: string): string {
 }
 
 /**
- * Maps a URL path to a file inside `root`, or null when it would leave `root`: `..` segments,
- * their percent-encoded forms, backslashes, NUL bytes, and symlinks pointing outside are refused.
- * "/" maps to index.html.
+ * Maps a URL path to a regular file inside `root`, or null when it would leave `root` (`..` segments,
+ * their percent-encoded forms, backslashes, NUL bytes, and symlinks pointing outside are refused) or
+ * names no file: a folder such as /assets/ is "not found" here, because every caller reads the path
+ * it gets, and reading a folder throws EISDIR (which killed the browser preview). "/" maps to index.html.
  */
 export async function resolveInside(root: string, urlPath: string): Promise<string | null> {
   let decoded: string;
@@ -40,7 +41,7 @@ export async function resolveInside(root: string, urlPath: string): Promise<stri
   if (!isWithin(rootReal, candidate)) return null;
   try {
     const real = await realpath(candidate);
-    return isWithin(rootReal, real) ? real : null;
+    return isWithin(rootReal, real) && (await stat(real)).isFile() ? real : null;
   } catch {
     return null;
   }

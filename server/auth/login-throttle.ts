@@ -44,19 +44,22 @@ export class LoginThrottle {
     this.expire();
   }
 
-  isLocked(email: string): boolean {
-    const row = this.db
-      .prepare('SELECT count(*) AS n FROM login_failures WHERE account_key = ? AND failed_at > ?')
-      .get(accountKey(this.salt, email), this.since()) as { n: number };
-    return row.n >= this.maxFailures;
-  }
-
-  recordFailure(email: string): void {
-    const now = this.now();
-    this.db.transaction(() => {
+  /**
+   * Claims one sign-in attempt for this address before its password is checked, or returns false when
+   * the account is locked. The count and the claim are one immediate transaction, and the claim is
+   * written as a failure at once: a password check awaits scrypt, so checking the lock first and
+   * writing the failure afterwards let 25 parallel guesses all pass the check before the first failure
+   * landed. A correct password then clears the account's rows (reset), its own claim included.
+   */
+  reserveAttempt(email: string): boolean {
+    const key = accountKey(this.salt, email);
+    return this.db.transaction(() => {
       this.expire();
-      this.db.prepare('INSERT INTO login_failures (account_key, failed_at) VALUES (?, ?)').run(accountKey(this.salt, email), now);
-    })();
+      const { n } = this.db.prepare('SELECT count(*) AS n FROM login_failures WHERE account_key = ? AND failed_at > ?').get(key, this.since()) as { n: number };
+      if (n >= this.maxFailures) return false;
+      this.db.prepare('INSERT INTO login_failures (account_key, failed_at) VALUES (?, ?)').run(key, this.now());
+      return true;
+    }).immediate();
   }
 
   reset(email: string): void {
@@ -64,7 +67,7 @@ export class LoginThrottle {
   }
 
   /**
-   * Rows older than the window count for nothing: they go at start-up and at every failure, so the
+   * Rows older than the window count for nothing: they go at start-up and at every attempt, so the
    * table stays small under a spray of made-up addresses and keeps no pseudonymous data longer than it must.
    */
   private expire(): void {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConsentChangeSchema, NewRightsRequestSchema, PolicyAcknowledgementSchema, TelemetryBatchSchema } from '../../shared/api/privacy';
@@ -7,6 +6,7 @@ import { sha256 } from '../auth/secrets';
 import { mediaType, type ApiContext } from '../context';
 import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
+import { sendFileWithRanges } from '../http/file-range';
 import { PRIVACY_CONTACT } from './policy/policy-documents';
 import { createPrivacyModule } from './privacy-module';
 
@@ -95,12 +95,9 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: ApiContext): vo
     '/privacy/exports/:id/download',
     user((userId, request, reply) => {
       const { path, job } = privacy.exports.file(userId, params(request));
-      return reply
-        .type('application/zip')
-        .header('content-length', String(job.size))
-        .header('content-disposition', `attachment; filename="${job.fileName}"`)
-        .header('x-content-sha256', job.sha256 ?? '')
-        .send(createReadStream(path));
+      reply.type('application/zip').header('content-disposition', `attachment; filename="${job.fileName}"`).header('x-content-sha256', job.sha256 ?? '');
+      // The archive's SHA-256 is its ETag: a resumed download continues only the same archive.
+      return sendFileWithRanges(request, reply, path, `"${job.sha256}"`);
     }),
   );
 

@@ -52,7 +52,8 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: ApiContext): 
         return sendLogin(reply, 400, authorize, { email: typeof email === 'string' ? email : '', message: 'Enter your e-mail and password.' });
       }
       const { email, password } = credentials.data;
-      if (ctx.throttle.isLocked(email)) {
+      // The attempt is claimed (and counted as a failure) before the password is checked: see reserveAttempt.
+      if (!ctx.throttle.reserveAttempt(email)) {
         return sendLogin(reply, 429, authorize, {
           email,
           message: `Too many failed sign-ins for this account. Wait ${waitMinutes} minute${waitMinutes === 1 ? '' : 's'} and try again.`,
@@ -62,7 +63,6 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: ApiContext): 
       const user = ctx.users.findCredentials(email);
       const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
       if (!user || !valid) {
-        ctx.throttle.recordFailure(email);
         return sendLogin(reply, 401, authorize, { email, message: 'E-mail or password is wrong.' });
       }
 

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/api/tickets';
+import { safeAttachmentName } from '../../shared/attachment-name';
 import { AppError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { sendError } from '../http/error-handling';
@@ -13,13 +14,6 @@ import { fingerprint, idempotencyKey, type IdempotencyStore } from '../http/idem
 import { toAttachment } from './ticket-mapping';
 import { pathId, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository } from './ticket-repository';
-
-/** A display name safe to store and to send back in Content-Disposition: no path, no control characters. */
-export function safeFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const name = basename(raw.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return name && name !== '.' && name !== '..' ? name : 'attachment';
-}
 
 /**
  * Attachments arrive as a multipart stream: hashed (sha256) and written to a temp file as they come,
@@ -53,7 +47,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: ApiContext, 
       if (part.file.truncated) {
         return sendError(reply, new AppError('validation', `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB.`), 413);
       }
-      const file = { id: randomUUID(), name: safeFileName(part.filename), size, sha256: hash.digest('hex') };
+      const file = { id: randomUUID(), name: safeAttachmentName(part.filename), size, sha256: hash.digest('hex') };
       // Into place before the row is written: a crash between the two leaves an unused file, never a row without bytes.
       const final = join(dir, file.id);
       await rename(temp, final);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeAttachmentName } from '../attachment-name';
 import { COUNTRY_PATTERN, PHONE_PATTERN } from './profile';
 
 /** Service requests (tickets) on the support API: the wire format shared by the server and the app. */
@@ -87,7 +88,8 @@ export type Comment = z.infer<typeof CommentSchema>;
 
 export const AttachmentSchema = z.object({
   id: z.string(),
-  name: z.string(),
+  // Whatever a server stored (older versions kept bidi and zero-width characters), the app shows and saves a safe name.
+  name: z.string().transform(safeAttachmentName),
   size: z.number().int().nonnegative(),
   sha256: z.string(),
   createdAt: z.string(),

@@ -36,12 +36,25 @@ export type DeviceData = z.infer<typeof DeviceDataSchema>;
 
 export const DownloadedExportSchema = z.object({
   path: z.string(),
-  /** Hex SHA-256 the download manager checked against the server's before anything else happened. */
-  sha256: z.string(),
+  /** Hex SHA-256 of the service's archive, checked against the service's own before anything was added. */
+  archiveSha256: z.string(),
+  /** Hex SHA-256 of the file on disk now, with this computer's data added: what a user's own tool computes. */
+  fileSha256: z.string(),
   /** Every entry of the archive, the local-data/ folder included. */
   entries: z.array(z.string()),
 });
 export type DownloadedExport = z.infer<typeof DownloadedExportSchema>;
+
+/** This computer's unfinished download of an export: it continues from where it stopped. */
+export const ExportDownloadSchema = z.object({
+  state: z.enum(['queued', 'downloading', 'verifying', 'paused', 'error']),
+  receivedBytes: z.number().int(),
+  totalBytes: z.number().int(),
+});
+export type ExportDownload = z.infer<typeof ExportDownloadSchema>;
+/** An export as the service lists it, with this computer's unfinished download of it (null: none). */
+export const ExportViewSchema = ExportJobSchema.extend({ download: ExportDownloadSchema.nullable() });
+export type ExportView = z.infer<typeof ExportViewSchema>;
 
 export const UsageViewSchema = z.object({
   consent: z.boolean(),
@@ -81,7 +94,7 @@ export const privacyMethods = {
   'privacy.requests': { input: none, output: z.array(RightsRequestSchema) },
   'privacy.createRequest': { input: NewRightsRequestSchema, output: RightsRequestSchema },
   'privacy.confirmRequest': { input: Id, output: ConfirmedRequestSchema },
-  'privacy.exports': { input: none, output: z.array(ExportJobSchema) },
+  'privacy.exports': { input: none, output: z.array(ExportViewSchema) },
   'privacy.createExport': { input: none, output: ExportJobSchema },
   'privacy.downloadExport': { input: Id, output: DownloadedExportSchema },
   // The renderer must say it asked the user: a stray call cannot wipe the device.

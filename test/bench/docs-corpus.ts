@@ -123,7 +123,7 @@ export function buildQueries(topics: BenchTopic[], perKind: number, seed = 7): B
   return queries;
 }
 
-function oneEdit(word: string, random: () => number): string {
+export function oneEdit(word: string, random: () => number): string {
   const at = 1 + Math.floor(random() * (word.length - 2));
   const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]!;
   const kind = Math.floor(random() * 4);

@@ -8,7 +8,8 @@ import { DOCS_MIGRATIONS } from '../../main/services/docs/docs-schema';
 import { importInWorker } from '../../main/services/docs/importer';
 import { SearchEngine } from '../../main/services/docs/search-engine';
 import { applyMigrations, openLocalDatabase } from '../../main/services/local-db/local-database';
-import { buildCorpus, buildQueries, type BenchQuery, type BenchTopic, type QueryKind } from './docs-corpus';
+import { buildCorpus, buildQueries, type BenchQuery, type BenchTopic } from './docs-corpus';
+import { evaluate, round } from './docs-evaluate';
 
 /**
  * `npm run bench -- docs`: our engine (SQLite FTS5 + vocabulary + title/phrase fusion, imported
@@ -33,7 +34,7 @@ export async function docsBench(): Promise<Record<string, number>> {
     const packageFile = await writePackage(dir, corpus);
     const ours = await measureOurs(dir, packageFile, corpus.length, textMb, queries, warmUp);
     const baseline = measureMiniSearch(corpus, queries, warmUp);
-    return {
+    const figures = {
       topics: corpus.length,
       ...ours,
       baselineP50Ms: baseline.p50Ms,
@@ -50,6 +51,8 @@ export async function docsBench(): Promise<Record<string, number>> {
       // Load average while the queries ran: above the core count, wall-clock latencies are inflated.
       loadAverage: round(loadavg()[0]!),
     };
+    console.table(figures);
+    return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -83,6 +86,7 @@ async function measureOurs(dir: string, packageFile: string, count: number, text
     phraseMRR: quality.phraseMRR,
     typoR10: quality.typoR10,
     prefixR10: quality.prefixR10,
+    noHitShare: quality.noHitShare,
     importTopicsPerSec: Math.round(count / importSeconds),
     eventLoopP99Ms: round(delay.percentile(99) / 1e6),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
@@ -105,40 +109,6 @@ function measureMiniSearch(corpus: BenchTopic[], queries: BenchQuery[], warmUp: 
   return { ...quality, importTopicsPerSec: Math.round(corpus.length / seconds), eventLoopP99Ms: round(Math.max(delay.percentile(99) / 1e6, seconds * 1000)), heapMb };
 }
 
-/** Warm latency (after the warm-up queries, each measured query run once) and MRR@10 / Recall@10 per query kind. */
-function evaluate(queries: BenchQuery[], warmUp: BenchQuery[], search: (text: string) => string[]) {
-  for (const q of warmUp) search(q.text);
-  const times: number[] = [];
-  // CPU time per query as well: on a shared, busy machine wall time mostly measures the others. It is
-  // the process's time, so V8's background compiler and GC threads count too (it can exceed wall
-  // time); process.threadCpuUsage would leave them out, but on these VMs it moves in coarse ticks.
-  const cpu: number[] = [];
-  const reciprocal: Record<QueryKind, number[]> = { title: [], phrase: [], typo: [], prefix: [] };
-  for (const q of queries) {
-    const started = performance.now();
-    const cpuStart = process.cpuUsage();
-    const ids = search(q.text);
-    const used = process.cpuUsage(cpuStart);
-    times.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
-    const rank = ids.indexOf(q.answer);
-    reciprocal[q.kind].push(rank === -1 ? 0 : 1 / (rank + 1));
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const mean = (values: number[]) => round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
-  const recall = (values: number[]) => round(values.filter((v) => v > 0).length / Math.max(1, values.length));
-  return {
-    p50Ms: round(times[Math.floor(times.length * 0.5)]!),
-    p95Ms: round(times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!),
-    cpuP95Ms: round(cpu[Math.min(cpu.length - 1, Math.floor(cpu.length * 0.95))]!),
-    titleMRR: mean(reciprocal.title),
-    phraseMRR: mean(reciprocal.phrase),
-    typoR10: recall(reciprocal.typo),
-    prefixR10: recall(reciprocal.prefix),
-  };
-}
-
 async function writePackage(dir: string, corpus: BenchTopic[]): Promise<string> {
   const manifest = {
     format: 1, id: 'bench-1-0-en', product: 'Bench', version: '1.0', language: 'en', title: 'Bench', updatedAt: '2026-01-01T00:00:00.000Z',
@@ -154,5 +124,3 @@ async function writePackage(dir: string, corpus: BenchTopic[]): Promise<string> 
   writeFileSync(file, Buffer.concat(chunks));
   return file;
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;

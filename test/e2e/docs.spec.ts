@@ -33,7 +33,7 @@ const test = base.extend<object, { docs: Docs }>({
 /** Runs in the page (a string, because the test project has no DOM types): what a sanitizer must never let through. */
 const DANGEROUS_MARKUP = `(root) => {
   const found = [];
-  root.querySelectorAll('script, iframe, frame, object, embed, form, input, button, base, meta, link, style, svg, math, template, portal').forEach((el) => found.push(el.tagName));
+  root.querySelectorAll('script, iframe, frame, object, embed, form, input, button, base, meta, link, style, svg, math, template, portal, map, area').forEach((el) => found.push(el.tagName));
   root.querySelectorAll('*').forEach((el) => {
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name) || ['style', 'srcset', 'ping', 'formaction'].includes(attr.name)) found.push(el.tagName + '[' + attr.name + ']');
@@ -120,6 +120,31 @@ test('remote images stay blocked until the user asks (P3.3); external links go t
   await goTo(page, '#/docs/read/contoso-storage-4-0-zh/creating-snapshot');
   await expect(page.getByRole('heading', { level: 1, name: '创建快照' })).toBeVisible();
   await expect(page.locator('.docs-topic')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('an image map in a topic cannot take the app to another site: its <area href> is removed, a click on the picture stays in the reader (attack finding 4)', async ({ page, context, docs }) => {
+  const folder = join(docs.dir, 'area-manual');
+  mkdirSync(join(folder, 'images'), { recursive: true });
+  // A real 1x1 PNG, drawn 200x100, with an image map whose one area covers all of it.
+  writeFileSync(join(folder, 'images', 'plan.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  writeFileSync(
+    join(folder, 'plan.html'),
+    '<html><head><title>Site plan</title></head><body><h1>Site plan</h1><img src="images/plan.png" alt="Site plan" usemap="#user-content-plan" width="200" height="100"><map name="plan"><area shape="rect" coords="0,0,200,100" href="https://evil.example/take-over" alt="Take over"></map></body></html>',
+  );
+  await docs.preview.services.docs.importLocal({ kind: 'folder', dir: folder, libraryId: 'area-manual-local' });
+  const outbound: string[] = [];
+  page.on('request', (request) => void (request.url().includes('evil.example') && outbound.push(request.url())));
+
+  await openSignedIn(page, context, docs.preview.url);
+  await goTo(page, '#/docs/read/area-manual-local/plan');
+  const topic = page.locator('.docs-topic');
+  await expect(topic.getByRole('heading', { name: 'Site plan' })).toBeVisible();
+  // Where the area was: Playwright waits for a navigation the click starts, so one would show below.
+  await topic.getByRole('img', { name: 'Site plan' }).click({ position: { x: 100, y: 50 } });
+  expect(outbound).toEqual([]);
+  expect(new URL(page.url()).origin).toBe(new URL(docs.preview.url).origin);
+  await expect(topic.getByRole('heading', { name: 'Site plan' })).toBeVisible();
+  await expect(topic.locator('map, area')).toHaveCount(0);
 });
 
 // Last in the file: it stops the API this worker shares.

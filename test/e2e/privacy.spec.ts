@@ -187,12 +187,15 @@ test('the privacy center: see my data, correct it, withdraw consent, export, ack
   const download = page.getByRole('button', { name: /^Download my-data-/ });
   await expect(download).toBeVisible();
   await download.click();
-  await expect(page.getByText(/Checksum verified \(SHA-256 [0-9a-f]{64}\)/)).toBeVisible();
+  await expect(page.getByText(/^The service's archive was verified: SHA-256 [0-9a-f]{64}\.$/)).toBeVisible();
+  const fileChecksum = (await page.getByText(/the file itself now has SHA-256/).textContent())!.match(/[0-9a-f]{64}/)![0];
   const entries = page.getByRole('list', { name: 'Files in the archive' });
   await expect(entries).toContainText('identity.json');
   await expect(entries).toContainText('sign-in-history.csv');
   await expect(entries).toContainText('local-data/settings.json');
   const path = (await page.getByText(/^Saved as /).textContent())!.replace(/^Saved as /, '');
+  // The checksum shown for the file is the saved file's own.
+  expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(fileChecksum);
   const files = await readZip(readFileSync(path));
   const manifest = JSON.parse(files.get('manifest.json')!.toString()) as { files: { path: string; sha256: string }[] };
   for (const file of manifest.files) expect(createHash('sha256').update(files.get(file.path)!).digest('hex')).toBe(file.sha256);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerAppScheme, serveRenderer } from '../../main/platform/app-protocol';
+import { mimeType, resolveInside } from '../../main/security/static-files';
 
 // The app:// handler end to end, with a fake `protocol` that records what main registers: URL
 // parsing, host check, path resolution and headers together (test/unit/security/static-files.test.ts
@@ -18,6 +19,9 @@ writeFileSync(join(base, 'secret.txt'), 'SECRET');
 writeFileSync(join(base, 'outside', 'secret.txt'), 'SECRET');
 symlinkSync(join(base, 'secret.txt'), join(root, 'assets', 'link.txt'));
 symlinkSync(join(base, 'outside'), join(root, 'assets', 'linked-dir'));
+const library = join(base, 'docs', '1');
+mkdirSync(join(library, 'images'), { recursive: true });
+writeFileSync(join(library, 'images', 'logo.png'), 'png');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 let handler: ((request: Request) => Promise<Response>) | undefined;
@@ -71,5 +75,31 @@ describe('the app:// protocol (checklist 18: a custom protocol instead of file:/
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('documentation images through app:// (attack finding 3: a folder made the handler fail)', () => {
+  let docsHandler: ((request: Request) => Promise<Response>) | undefined;
+  // The docs service's resolver, reduced to its last step: resolveInside over the library's folder.
+  const libraryResolver = async (path: string) => {
+    const file = await resolveInside(library, path.replace(/^\/docs-assets\/lib/, ''));
+    return file ? { file, type: mimeType(file) } : null;
+  };
+  serveRenderer({ handle: (_scheme: string, h: typeof docsHandler) => void (docsHandler = h) } as never, root, libraryResolver);
+
+  it.each(['app://bundle/docs-assets/lib/images/', 'app://bundle/docs-assets/lib/images', 'app://bundle/docs-assets/lib/'])('answers 404 for the folder %s', async (url) => {
+    expect((await docsHandler!(new Request(url))).status).toBe(404);
+  });
+
+  it('answers 404, not a failed handler, when the resolver hands over something that cannot be read', async () => {
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    serveRenderer({ handle: (_scheme: string, h: typeof handler) => void (handler = h) } as never, root, async () => ({ file: join(library, 'images'), type: 'image/png' }));
+    expect((await handler!(new Request('app://bundle/docs-assets/lib/images/logo.png'))).status).toBe(404);
+  });
+
+  it('still serves the image itself', async () => {
+    const response = await docsHandler!(new Request('app://bundle/docs-assets/lib/images/logo.png'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('png');
   });
 });

@@ -1,12 +1,13 @@
 import type { LocalMigration } from '../local-db/local-database';
-import { upgradeSearchIndexes } from './search-index-upgrade';
+import { upgradeForDocumentation, upgradeSearchIndexes } from './search-index-upgrade';
 
 /**
  * The docs domain's tables in the local database. An install is one imported copy of a library;
  * only installs in state 'ready' are searched, so an update is imported beside the old copy and
  * swapped in one transaction (search keeps working on the old one until then).
  * docs_records are the search units (a page's top, or one of its h2/h3 sections); their id is the
- * rowid of docs_fts (and of docs_pairs and docs_titles, added by migration 2: see search-index.ts).
+ * rowid of docs_fts (and of docs_pairs and docs_titles, added by migration 2; long bodies are also in
+ * docs_spans, with body_chars and link_share on the record, added by migration 4: see search-index.ts).
  * docs_terms is the unstemmed vocabulary for typo and prefix expansion.
  */
 export const DOCS_MIGRATIONS: readonly LocalMigration[] = [
@@ -113,5 +114,10 @@ CREATE TABLE docs_feedback_outbox (
 );
 CREATE INDEX docs_feedback_outbox_user ON docs_feedback_outbox (user_id, seq);
 `,
+  },
+  {
+    version: 4,
+    name: 'version numbers as one word, span index of long bodies, body length and link share per record',
+    up: upgradeForDocumentation,
   },
 ];

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
 import { deleteSearchRows, SearchIndexWriter } from './search-index';
-import { normalizeTitle, tokenize } from './text';
+import { indexText, normalizeTitle, tokenize } from './text';
 
 export interface LibraryMeta {
   libraryId: string;
@@ -26,6 +26,11 @@ export interface TopicInput {
 }
 
 const BATCH = 400;
+/**
+ * A batch is also written once its pages hold this many characters of markup and text: a manual of
+ * rendered source files (pages of 1-5 MB) would otherwise hold hundreds of MB in one batch.
+ */
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 /**
  * Writes one install of a library. Rows are committed in small batches so other domains' writes
@@ -36,6 +41,7 @@ export class LibraryWriter {
   readonly installId: number;
   private readonly terms = new Map<string, number>();
   private pending: TopicInput[] = [];
+  private pendingChars = 0;
   private ord = 0;
   private textBytes = 0;
   private readonly insertTopic: Database.Statement;
@@ -54,18 +60,20 @@ export class LibraryWriter {
       .run(meta.libraryId, meta.product, meta.version, meta.language, meta.title, meta.source, meta.sha256 ?? null, meta.updatedAt, JSON.stringify(meta.toc), meta.packageBytes ?? 0, new Date().toISOString());
     this.installId = Number(row.lastInsertRowid);
     this.insertTopic = db.prepare('INSERT INTO docs_topics (install_id, topic_id, ord, title, path, html) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertRecord = db.prepare('INSERT INTO docs_records (install_id, topic_id, anchor, title, norm_title) VALUES (?, ?, ?, ?, ?)');
+    this.insertRecord = db.prepare('INSERT INTO docs_records (install_id, topic_id, anchor, title, norm_title, body_chars, link_share) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.index = new SearchIndexWriter(db);
   }
 
   add(topic: TopicInput): void {
     this.pending.push(topic);
-    if (this.pending.length >= BATCH) this.flush();
+    this.pendingChars += topic.html.length + topic.sections.reduce((n, s) => n + s.text.length, 0);
+    if (this.pending.length >= BATCH || this.pendingChars >= BATCH_CHARS) this.flush();
   }
 
   flush(): void {
     const batch = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     this.db.transaction(() => {
       for (const topic of batch) this.write(topic);
     })();
@@ -75,8 +83,9 @@ export class LibraryWriter {
     this.insertTopic.run(this.installId, topic.topicId, this.ord++, topic.title, topic.path, topic.html);
     const seen = new Set<string>();
     for (const section of topic.sections) {
-      const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title)).lastInsertRowid;
-      this.index.add(id, section.title, section.headings, section.text);
+      const body = indexText(section.text);
+      const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title), body.length, section.linkShare).lastInsertRowid;
+      this.index.add(id, section.title, section.headings, body);
       this.textBytes += section.text.length + section.title.length;
       for (const term of tokenize(`${section.title} ${section.headings} ${section.text}`)) seen.add(term);
     }
@@ -107,6 +116,7 @@ export class LibraryWriter {
 
   abort(): void {
     this.pending = [];
+    this.pendingChars = 0;
     this.db.transaction(() => deleteInstallRows(this.db, this.installId))();
   }
 }

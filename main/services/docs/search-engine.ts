@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
-import { makeSnippet, type SnippetTerms } from './snippet';
-import { containsPhrase, foldText, normalizeTitle, STOPWORDS } from './text';
+import { bestSnippet, type SnippetTerms } from './snippet';
+import { LONG_BODY_CHARS, type Span, SpanReader } from './span-index';
+import { containsPhrase, foldText, indexText, normalizeTitle, STOPWORDS } from './text';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchScope {
@@ -32,6 +33,8 @@ interface Resolved {
   relaxed: string | null;
   groups: string[];
   plainWords: string[];
+  /** What the word being typed stands for: its completions (or itself). */
+  completions: string[];
   commonPhrase: boolean;
   broad: boolean;
 }
@@ -55,9 +58,17 @@ const K = 10;
  */
 export class SearchEngine {
   readonly vocabulary = new Vocabulary();
+  /**
+   * Characters of record text read into JavaScript (bodies, spans) since the engine was made: the
+   * work that used to grow with the length of the pages hit. Bounded per hit by LONG_BODY_CHARS
+   * and SPANS_READ spans (span-index.ts).
+   */
+  textCharsRead = 0;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly spans: SpanReader;
 
   constructor(private readonly db: Database.Database) {
+    this.spans = new SpanReader(db);
     this.reload();
   }
 
@@ -91,14 +102,14 @@ export class SearchEngine {
     }
     if (plain.length >= 2) {
       const pool = [...new Set([...fts, ...adjacent])];
-      lists.push({ ids: this.phraseMatches(pool, plain, prefix), weight: WEIGHT.phrase });
+      lists.push({ ids: this.phraseMatches(pool, plain, prefix ? resolved.completions : null), weight: WEIGHT.phrase });
     }
 
     const scores = new Map<number, number>();
     for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
     let ranked = [...scores].sort((a, b) => b[1] - a[1]);
     if (parsed.excluded.length) ranked = this.dropExcluded(ranked, notPart);
-    return this.display(ranked.slice(0, limit), snippetTerms(plain, prefix));
+    return this.display(ranked.slice(0, limit), snippetTerms(plain, prefix), prefix ? resolved.completions : null);
   }
 
   /**
@@ -127,6 +138,7 @@ export class SearchEngine {
   /** Corrects unknown words, expands the typed prefix, and builds the AND and OR match strings. */
   private resolve(parsed: ParsedQuery): Resolved {
     const plainWords: string[] = [];
+    let completions: string[] = [];
     const df = (word: string) => (STOPWORDS.has(word) ? Infinity : this.vocabulary.df(word));
     const resolved = parsed.groups.map((group) => {
       let cost = 0;
@@ -143,6 +155,7 @@ export class SearchEngine {
             const words = clause.words.slice(0, -1).map(fix);
             const typed = clause.words[clause.words.length - 1]!;
             const last = this.expandPrefix(typed);
+            completions = last.completions;
             if (last.word !== typed) guessed = true;
             plainWords.push(...words, last.word);
             cost += Math.min(last.df, ...words.map(df));
@@ -188,16 +201,17 @@ export class SearchEngine {
       and: kept.map((g) => `(${g.match})`).join(' AND '),
       any: kept.map((g) => `(${g.match})`).join(' OR '),
       all: groups.map((g) => `(${g})`).join(' AND '),
-      relaxed, groups, plainWords, commonPhrase, broad,
+      relaxed, groups, plainWords, completions, commonPhrase, broad,
     };
   }
 
   private fix(word: string): string {
-    if (this.vocabulary.has(word) || /^\d+$/.test(word)) return word;
+    // A number or a version (2.4.1) is never a typo of another one.
+    if (this.vocabulary.has(word) || /\p{N}/u.test(word)) return word;
     return this.vocabulary.correct(word) ?? word;
   }
 
-  private expandPrefix(prefix: string): { word: string; match: string; df: number } {
+  private expandPrefix(prefix: string): { word: string; match: string; df: number; completions: string[] } {
     let stem = prefix;
     let completions = this.vocabulary.complete(stem);
     if (completions.length === 0) {
@@ -210,7 +224,10 @@ export class SearchEngine {
     const alternatives = completions.map(ftsString);
     // FTS5's own prefix search walks every indexed term with that start: only when the vocabulary knows none.
     if (alternatives.length === 0) alternatives.push(stem.length >= 3 ? `${ftsString(stem)} *` : ftsString(stem));
-    return { word: stem, match: `(${alternatives.join(' OR ')})`, df: completions.reduce((sum, w) => sum + this.vocabulary.df(w), 0) || Infinity };
+    return {
+      word: stem, match: `(${alternatives.join(' OR ')})`, df: completions.reduce((sum, w) => sum + this.vocabulary.df(w), 0) || Infinity,
+      completions: completions.length ? completions : [stem],
+    };
   }
 
   private rank(match: string, filter: string | null, limit: number, ordered = true, table: 'docs_fts' | 'docs_titles' | 'docs_pairs' = 'docs_fts'): number[] {
@@ -251,14 +268,33 @@ export class SearchEngine {
 
   /**
    * Phrase signal, computed on the candidates only: those whose text holds the query's words in
-   * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of").
+   * order (an FTS5 phrase query over the whole index walks the doclists of "the" and "of"). A long
+   * body is checked in its first spans holding all the words, never read whole.
    */
-  private phraseMatches(candidates: number[], words: string[], lastIsPrefix: boolean): number[] {
-    const text = this.statement('SELECT title, body FROM docs_fts WHERE rowid = ?').raw();
-    return candidates.slice(0, CANDIDATES + ADJACENT_CANDIDATES).filter((id) => {
-      const row = text.get(id) as [string, string] | undefined;
-      return row ? containsPhrase(foldText(`${row[0]} ${row[1]}`), words, lastIsPrefix) : false;
+  private phraseMatches(candidates: number[], words: string[], completions: string[] | null): number[] {
+    const ids = candidates.slice(0, CANDIDATES + ADJACENT_CANDIDATES);
+    const records = this.records(ids);
+    const body = this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck();
+    const holds = (text: string) => containsPhrase(foldText(text), words, completions !== null);
+    return ids.filter((id) => {
+      const record = records.get(id);
+      if (!record) return false;
+      const title = indexText(record.title);
+      if (record.bodyChars <= LONG_BODY_CHARS) return holds(`${title} ${this.read(body.get(id) as string | undefined)}`);
+      return holds(title) || this.spans.withAll(id, alternatives(words, completions)).some((span) => holds(this.read(span.text)));
     });
+  }
+
+  /** Title and body length of records, without reading their text. */
+  private records(ids: number[]): Map<number, { title: string; bodyChars: number }> {
+    const rows = this.statement('SELECT id, title, body_chars FROM docs_records WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string, number][];
+    return new Map(rows.map(([id, title, bodyChars]) => [id, { title, bodyChars }]));
+  }
+
+  /** Record text read into JavaScript, counted (see textCharsRead). */
+  private read(text: string | undefined): string {
+    this.textCharsRead += text?.length ?? 0;
+    return text ?? '';
   }
 
   /**
@@ -289,21 +325,27 @@ export class SearchEngine {
     return ranked.filter(([id]) => !hit.has(id));
   }
 
-  private display(ranked: [number, number][], terms: SnippetTerms): LocalHit[] {
+  private display(ranked: [number, number][], terms: SnippetTerms, completions: string[] | null): LocalHit[] {
     if (ranked.length === 0) return [];
     const rows = this.statement(
-      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, f.body
+      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, r.body_chars
        FROM docs_records r JOIN docs_topics t ON t.install_id = r.install_id AND t.topic_id = r.topic_id
-       JOIN docs_installs i ON i.id = r.install_id JOIN docs_fts f ON f.rowid = r.id
+       JOIN docs_installs i ON i.id = r.install_id
        WHERE r.id IN (SELECT value FROM json_each(?))`,
-    ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, string][];
+    ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, number][];
     const byId = new Map(rows.map((r) => [r[0], r]));
     return ranked.flatMap(([id, score]) => {
       const r = byId.get(id);
       if (!r) return [];
-      const [, topicId, anchor, title, path, library, product, version, body] = r;
-      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: makeSnippet(body, terms), score: Math.round(score * 10000) / 10000 }];
+      const [, topicId, anchor, title, path, library, product, version, bodyChars] = r;
+      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: bestSnippet(this.snippetSources(id, bodyChars, terms, completions), terms), score: Math.round(score * 10000) / 10000 }];
     });
+  }
+
+  /** What a snippet is cut from: a short body whole; of a long one, the spans holding the most query words. */
+  private snippetSources(id: number, bodyChars: number, terms: SnippetTerms, completions: string[] | null): Span[] {
+    if (bodyChars <= LONG_BODY_CHARS) return [{ text: this.read(this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck().get(id) as string | undefined), cut: false }];
+    return this.spans.withMost(id, [...terms.words.map((w) => [w]), ...(completions ? [completions] : [])]).map((span) => ({ ...span, text: this.read(span.text) }));
   }
 
   private installsInScope(scope: SearchScope): { ids: number[]; all: boolean } {
@@ -335,6 +377,11 @@ function snippetTerms(plain: string[], lastIsPrefix: boolean): SnippetTerms {
   const complete = lastIsPrefix ? plain.slice(0, -1) : plain;
   const meaningful = complete.filter((w) => !STOPWORDS.has(w));
   return { words: [...new Set(meaningful.length || lastIsPrefix ? meaningful : complete)], prefix: lastIsPrefix ? plain[plain.length - 1]! : null };
+}
+
+/** The query's words as lists of alternatives: the word being typed stands for its completions. */
+function alternatives(words: string[], completions: string[] | null): string[][] {
+  return words.map((w, i) => (completions && i === words.length - 1 ? completions : [w]));
 }
 
 function clauseMatch(clause: Clause): string {

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
-import { SEARCH_INDEX_TABLES, SearchIndexWriter } from './search-index';
-import { segmentCjk } from '../../../shared/cjk-text';
-import { normalizeTitle, tokenize } from './text';
+import { segmentCjk, unsegmentCjk } from '../../../shared/cjk-text';
+import { extractPage } from './html-extract';
+import { DOCUMENTATION_TABLES, SEARCH_INDEX_TABLES, SearchIndexWriter } from './search-index';
+import { SpanWriter } from './span-index';
+import { hasVersionDots, indexText, normalizeTitle, tokenize } from './text';
 
 const PAGE = 2000;
 
@@ -13,7 +15,7 @@ const PAGE = 2000;
  */
 export function upgradeSearchIndexes(db: Database.Database): void {
   db.exec(SEARCH_INDEX_TABLES);
-  const writer = new SearchIndexWriter(db);
+  const writer = new SearchIndexWriter(db, false);
   const page = db.prepare('SELECT f.rowid, f.title, f.headings, f.body, r.install_id FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?').raw();
   const removeFts = db.prepare('DELETE FROM docs_fts WHERE rowid = ?');
   const setTitle = db.prepare('UPDATE docs_records SET norm_title = ? WHERE id = ?');
@@ -28,13 +30,67 @@ export function upgradeSearchIndexes(db: Database.Database): void {
         continue;
       }
       removeFts.run(id);
-      writer.add(id, title, headings, body);
+      writer.add(id, title, headings, indexText(body));
       setTitle.run(normalizeTitle(title), id);
       resegmented.add(install);
     }
     after = rows[rows.length - 1]![0];
   }
   for (const install of resegmented) rebuildVocabulary(db, install);
+}
+
+/**
+ * Docs migration 4: version numbers become one word (the records holding one are indexed again,
+ * with their titles and vocabulary), long bodies get their span index, and every record learns its
+ * body length and its share of link text (from the page markup the library already keeps), so
+ * nothing needs to be imported again. Runs inside the migration's transaction: all of it or none.
+ */
+export function upgradeForDocumentation(db: Database.Database): void {
+  db.exec(DOCUMENTATION_TABLES);
+  const writer = new SearchIndexWriter(db);
+  const spans = new SpanWriter(db);
+  const page = db
+    .prepare('SELECT f.rowid, f.title, f.headings, f.body, r.install_id, r.title FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?')
+    .raw();
+  const remove = ['docs_fts', 'docs_pairs', 'docs_titles'].map((table) => db.prepare(`DELETE FROM ${table} WHERE rowid = ?`));
+  const setRecord = db.prepare('UPDATE docs_records SET norm_title = ?, body_chars = ? WHERE id = ?');
+  const setLength = db.prepare('UPDATE docs_records SET body_chars = ? WHERE id = ?');
+  const reindexed = new Set<number>();
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, PAGE) as [number, string, string, string, number, string][];
+    if (rows.length === 0) break;
+    for (const [id, title, headings, body, install, recordTitle] of rows) {
+      if (!hasVersionDots(`${title} ${headings} ${body}`)) {
+        spans.add(id, body);
+        setLength.run(body.length, id);
+        continue;
+      }
+      for (const statement of remove) statement.run(id);
+      const indexed = indexText(unsegmentCjk(body));
+      writer.add(id, unsegmentCjk(title), unsegmentCjk(headings), indexed);
+      setRecord.run(normalizeTitle(recordTitle), indexed.length, id);
+      reindexed.add(install);
+    }
+    after = rows[rows.length - 1]![0];
+  }
+  for (const install of reindexed) rebuildVocabulary(db, install);
+  storeLinkShares(db);
+}
+
+/** Each record's share of link text, read again from its page's markup (docs_topics.html). */
+function storeLinkShares(db: Database.Database): void {
+  const page = db.prepare('SELECT rowid, install_id, topic_id, title, html FROM docs_topics WHERE rowid > ? ORDER BY rowid LIMIT ?').raw();
+  const setShare = db.prepare('UPDATE docs_records SET link_share = ? WHERE install_id = ? AND topic_id = ? AND anchor = ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, 200) as [number, number, string, string, string][];
+    if (rows.length === 0) break;
+    for (const [, install, topic, title, html] of rows) {
+      for (const section of extractPage(html, title).sections) setShare.run(section.linkShare, install, topic, section.anchor);
+    }
+    after = rows[rows.length - 1]![0];
+  }
 }
 
 /** Document frequencies per topic, as LibraryWriter counts them. */

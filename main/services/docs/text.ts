@@ -1,11 +1,36 @@
-import { segmentCjk } from '../../../shared/cjk-text';
+import { segmentCjk, unsegmentCjk } from '../../../shared/cjk-text';
 
 /**
  * One tokenizer for the importer's vocabulary and the query parser, matching what FTS5's unicode61
  * tokenizer (remove_diacritics 2) indexes: lower case, diacritics removed, runs of letters and digits.
- * Chinese and Japanese characters are each a word (segmentCjk in shared/cjk-text.ts).
+ * Chinese and Japanese characters are each a word (segmentCjk in shared/cjk-text.ts), and a version
+ * number such as 2.4.1 is one word (see indexText).
  */
 const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * In indexed text the dot between two digits is U+A78F (LATIN LETTER SINOLOGICAL DOT: a letter to
+ * unicode61 and to \p{L}, untouched by case folding and NFKD), so that "2.4.1" is one token:
+ * "Release 2.4" then matches that release and not every text holding a 2 and a 4.
+ * displayText shows it as a dot again.
+ */
+const VERSION_DOT = '\uA78F';
+const DOT_BETWEEN_DIGITS = /(?<=\p{N})\.(?=\p{N})/gu;
+const HAS_DOT_BETWEEN_DIGITS = /\p{N}\.\p{N}/u;
+
+/** Text as the indexes store it: CJK characters apart (segmentCjk), version dots joined. */
+export function indexText(text: string): string {
+  const segmented = segmentCjk(text);
+  return hasVersionDots(segmented) ? segmented.replace(DOT_BETWEEN_DIGITS, VERSION_DOT) : segmented;
+}
+
+export const hasVersionDots = (text: string) => HAS_DOT_BETWEEN_DIGITS.test(text);
+
+/** Indexed text back to what the page says. */
+export function displayText(text: string): string {
+  const joined = unsegmentCjk(text);
+  return joined.includes(VERSION_DOT) ? joined.replaceAll(VERSION_DOT, '.') : joined;
+}
 
 export function foldText(text: string): string {
   // Most manual text is ASCII: skip the Unicode decomposition it does not need.
@@ -15,7 +40,7 @@ export function foldText(text: string): string {
 }
 
 export function tokenize(text: string): string[] {
-  return foldText(segmentCjk(text)).match(TOKEN) ?? [];
+  return foldText(indexText(text)).match(TOKEN) ?? [];
 }
 
 /**
@@ -35,7 +60,7 @@ const SEPARATOR_RUN = /[^\p{L}\p{N}]+/uy;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Whether folded text holds the words in this order with only non-word characters between them
+ * Whether folded, indexed text holds the words in this order with only non-word characters between them
  * (the last one may be a prefix of a longer word). Written as a scan rather than one regular
  * expression per query: V8 takes about 0.7 ms to compile each new pattern with Unicode classes,
  * more than a whole search should cost.

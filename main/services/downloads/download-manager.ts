@@ -35,11 +35,12 @@
  * without a verifier FAILs: nothing unverified reaches the download folder.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FailReason } from '../../../shared/contract/download-reason';
+import type { FailReason, PassReason } from '../../../shared/contract/download-reason';
 import { AppError } from '../../../shared/errors';
 import type { FetchLike } from '../api/api-client';
+import { isDiskFull } from '../disk-full';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
 import { assertFreeSpace, type StatFs } from './disk-space';
@@ -48,7 +49,7 @@ import type { DownloadJob, DownloadProgress, DownloadRequest, DownloadState, Ver
 import { moveFile, moveWithoutOverwrite, sanitizeFileName } from './file-names';
 import { ProgressMeter } from './progress-meter';
 import { reasonText } from './reason-text';
-import { OversizeError, RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
+import { hashFile, OversizeError, RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
 
 export interface DownloadManagerOptions {
   db: LocalDatabase;
@@ -162,7 +163,7 @@ export class DownloadManager {
       this.setState(id, { state: 'queued', errorCode: null, message: null, reason: null });
     } else if (job.state === 'failed' || job.state === 'cancelled') {
       await assertFreeSpace(job.folder, job.expectedSize, this.options.statfs);
-      this.setState(id, { state: 'queued', errorCode: null, message: null, reason: null, receivedBytes: 0, etag: null, sha256: null, quarantinePath: null });
+      this.setState(id, { state: 'queued', errorCode: null, message: null, reason: null, receivedBytes: 0, etag: null, sha256: null, quarantinePath: null, finalPath: null });
     }
     this.pump();
     return this.get(id);
@@ -231,6 +232,7 @@ export class DownloadManager {
     this.setState(job.id, { state: 'downloading', errorCode: null, message: null, reason: null });
     let part: PartState | null = null;
     try {
+      if (job.finalPath && (await this.finishInterruptedMove(job))) return;
       part = await restorePart(job.partPath, job.expectedSize, job.etag);
       await assertFreeSpace(job.folder, job.expectedSize - part.bytes, this.options.statfs);
       await this.download(job, part, signal);
@@ -281,7 +283,10 @@ export class DownloadManager {
       const before = part.bytes;
       try {
         const token = sameOrigin ? await this.options.getAccessToken() : null;
-        await transfer({ fetch: this.options.fetch, url: url.href, headers: token ? { Authorization: `Bearer ${token}` } : {}, partPath: job.partPath, part, maxBytes: job.expectedSize, signal, onBytes });
+        await transfer({
+          fetch: this.options.fetch, url: url.href, headers: token ? { Authorization: `Bearer ${token}` } : {}, partPath: job.partPath, part, maxBytes: job.expectedSize, signal, onBytes,
+          onValidator: (etag) => this.store.update(job.id, { receivedBytes: part.bytes, etag }),
+        });
         this.store.update(job.id, { receivedBytes: part.bytes, etag: part.etag });
         return;
       } catch (error) {
@@ -292,8 +297,7 @@ export class DownloadManager {
           await this.restartPart(job, part);
           continue;
         }
-        const errno = (error as NodeJS.ErrnoException).code;
-        if (errno === 'ENOSPC' || errno === 'EDQUOT') throw new AppError('storage', 'The disk became full during the download. Free some space, then resume it.');
+        if (isDiskFull(error)) throw new AppError('storage', 'The disk became full during the download. Free some space, then resume it.');
         if (error instanceof AppError && NON_RETRYABLE.has(error.code)) throw error;
         failures = part.bytes > before ? 1 : failures + 1;
         if (failures >= maxAttempts) throw error instanceof AppError ? error : new AppError('offline', `The connection keeps dropping (${(error as Error).message}). Resume to try again.`);
@@ -310,19 +314,50 @@ export class DownloadManager {
   }
 
   private async verify(job: DownloadJob, sha256: string, size: number): Promise<void> {
-    const verifier = this.verifiers.get(job.kind);
-    const outcome: VerifyOutcome = verifier
-      ? await Promise.resolve(verifier({ job, sha256, size, partPath: job.partPath })).catch((error: unknown) => ({
-          ok: false as const,
-          reason: { code: 'check-failed' as const, error: error instanceof Error ? error.message : String(error) },
-        }))
-      : { ok: false, reason: { code: 'no-verifier', kind: job.kind } };
+    const outcome = await this.check(job, sha256, size, job.partPath);
     if (outcome.ok) {
-      const finalPath = await moveWithoutOverwrite(job.partPath, job.folder, job.fileName);
-      this.setState(job.id, { state: 'passed', finalPath, reason: outcome.reason, message: reasonText(outcome.reason), finishedAt: this.now() });
+      // Each name is recorded before it is taken: a kill inside the move is finished by the next run
+      // (finishInterruptedMove) instead of leaving the file twice, as "name" and "name (1)".
+      const finalPath = await moveWithoutOverwrite(job.partPath, job.folder, job.fileName, (target) => this.store.update(job.id, { finalPath: target }));
+      this.pass(job.id, finalPath, outcome.reason);
       return;
     }
     await this.quarantine(job, outcome.reason);
+  }
+
+  private async check(job: DownloadJob, sha256: string, size: number, path: string): Promise<VerifyOutcome> {
+    const verifier = this.verifiers.get(job.kind);
+    if (!verifier) return { ok: false, reason: { code: 'no-verifier', kind: job.kind } };
+    return Promise.resolve(verifier({ job, sha256, size, partPath: path })).catch((error: unknown) => ({
+      ok: false as const,
+      reason: { code: 'check-failed' as const, error: error instanceof Error ? error.message : String(error) },
+    }));
+  }
+
+  private pass(id: string, finalPath: string, reason: PassReason): void {
+    this.setState(id, { state: 'passed', finalPath, reason, message: reasonText(reason), finishedAt: this.now() });
+  }
+
+  /**
+   * The last run died inside the PASS move: the file may already be at the name it recorded (linked,
+   * or linked and the part file gone). When that file is the verified one (the part's own inode, or
+   * the verified size and SHA-256) and still passes its verifier, the job ends there; otherwise the
+   * name was someone else's and the job carries on as usual.
+   */
+  private async finishInterruptedMove(job: DownloadJob): Promise<boolean> {
+    const finalPath = job.finalPath!;
+    const [final, part] = await Promise.all([stat(finalPath).catch(() => null), stat(job.partPath).catch(() => null)]);
+    const sameFile = final !== null && part !== null && final.ino === part.ino && final.dev === part.dev;
+    const verified =
+      final !== null && job.sha256 !== null && final.size === job.expectedSize && (sameFile || (await hashFile(finalPath)).digest('hex') === job.sha256);
+    const outcome = verified ? await this.check(job, job.sha256!, final.size, finalPath) : null;
+    if (!outcome?.ok) {
+      this.store.update(job.id, { finalPath: null });
+      return false;
+    }
+    await rm(job.partPath, { force: true });
+    this.pass(job.id, finalPath, outcome.reason);
+    return true;
   }
 
   private async quarantine(job: DownloadJob, reason: FailReason): Promise<void> {

@@ -51,11 +51,13 @@ export function candidateName(fileName: string, n: number): string {
 /**
  * Moves `from` into `folder` under `fileName` or the first free "name (n)" variant, never replacing
  * an existing file: a hard link fails with EEXIST atomically. Where hard links are unsupported,
- * an exclusive create reserves the name first.
+ * an exclusive create reserves the name first. `beforeTry` hears each name before it is taken, so a
+ * caller can record where the file may be if the process dies inside the move.
  */
-export async function moveWithoutOverwrite(from: string, folder: string, fileName: string): Promise<string> {
+export async function moveWithoutOverwrite(from: string, folder: string, fileName: string, beforeTry: (target: string) => void = () => undefined): Promise<string> {
   for (let n = 0; n < 10_000; n++) {
     const target = join(folder, candidateName(fileName, n));
+    beforeTry(target);
     try {
       await link(from, target);
       await unlink(from);

@@ -5,3 +5,4 @@ export { expectedHashVerifier } from './verifiers';
 export { reasonText } from './reason-text';
 export { formatBytes } from './disk-space';
 export { sanitizeFileName } from './file-names';
+export { hashFile } from './transfer';

@@ -1,19 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsentChange, Consents, NewRightsRequest } from '../../../shared/api/privacy';
-import type { ConfirmedRequest, DeviceData, DownloadedExport, LocalErasure } from '../../../shared/contract/privacy-contract';
+import type { ConfirmedRequest, DeviceData, DownloadedExport, ExportView, LocalErasure } from '../../../shared/contract/privacy-contract';
 import { AppError } from '../../../shared/errors';
-import { expectedHashVerifier, type DownloadManager } from '../downloads';
+import type { DownloadManager } from '../downloads';
 import type { LocalDatabase } from '../local-db/local-database';
 import type { SessionService } from '../session/session-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { TelemetryService } from '../telemetry/telemetry-service';
 import { describeDeviceData } from './device-data';
 import { eraseAccountLocally } from './erase-local-account';
-import { appendLocalData, localDatabaseParts, type LocalPart } from './local-data-archive';
+import { ExportDownloads } from './export-download';
+import { localDatabaseParts, type LocalPart } from './local-data-archive';
 import type { PrivacyApi } from './privacy-api';
-
-export const EXPORT_DOWNLOAD_KIND = 'privacy-export';
 
 export interface PrivacyServiceDeps {
   api: PrivacyApi;
@@ -27,9 +26,10 @@ export interface PrivacyServiceDeps {
 
 /** The privacy center in main: the service's answers, plus what only this computer knows (P3.2). */
 export class PrivacyService {
+  private readonly exportDownloads: ExportDownloads;
+
   constructor(private readonly deps: PrivacyServiceDeps) {
-    // The export is checked against the SHA-256 the service computed when it wrote the ZIP.
-    deps.downloads.registerVerifier(EXPORT_DOWNLOAD_KIND, expectedHashVerifier);
+    this.exportDownloads = new ExportDownloads(deps.downloads, () => this.localParts());
     // Analytics consent is per person: learn it at sign-in, forget it at sign-out.
     deps.session.onDidChange.on((state) => {
       if (state.status === 'signed-in') void this.consents().catch(() => undefined);
@@ -45,7 +45,7 @@ export class PrivacyService {
   contact = () => this.deps.api.contact();
   requests = () => this.deps.api.requests();
   createRequest = (input: NewRightsRequest) => this.deps.api.createRequest(input);
-  exports = () => this.deps.api.exports();
+  exports = async (): Promise<ExportView[]> => (await this.deps.api.exports()).map((job) => this.exportDownloads.view(job));
 
   async consents(): Promise<Consents> {
     return this.learn(await this.deps.api.consents());
@@ -96,27 +96,9 @@ export class PrivacyService {
     return describeDeviceData(this.deps.dataDir, this.deps.localDb, this.tokenStored());
   }
 
-  /**
-   * P5.1: the export through the shared download manager (resumable, SHA-256 checked), then the data
-   * kept on this computer added to the same archive under local-data/.
-   */
+  /** P5.1: downloaded (or continued) and checked, then this computer's data added: see ExportDownloads. */
   async downloadExport(id: string): Promise<DownloadedExport> {
-    const job = await this.deps.api.exportJob(id);
-    if (job.status !== 'ready' || job.size === null || !job.sha256) throw new AppError('conflict', 'This export is not ready yet.');
-    const queued = await this.deps.downloads.enqueue({
-      kind: EXPORT_DOWNLOAD_KIND,
-      url: `/privacy/exports/${encodeURIComponent(id)}/download`,
-      fileName: job.fileName,
-      expectedSize: job.size,
-      expectedSha256: job.sha256,
-      meta: { exportId: id },
-    });
-    const done = await this.deps.downloads.whenSettled(queued.id);
-    if (done.state !== 'passed' || !done.finalPath) {
-      throw new AppError(done.errorCode ?? 'server', done.message ?? 'The export could not be downloaded.', undefined, done.reason ?? undefined);
-    }
-    const entries = await appendLocalData(done.finalPath, await this.localParts());
-    return { path: done.finalPath, sha256: done.sha256 ?? job.sha256, entries };
+    return this.exportDownloads.download(await this.deps.api.exportJob(id));
   }
 
   private async localParts(): Promise<LocalPart[]> {

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/tickets';
+import { safeAttachmentName } from '../../../shared/attachment-name';
 import type { StagedAttachment } from '../../../shared/contract/tickets-contract';
 import { AppError } from '../../../shared/errors';
 import type { StagedRow, TicketsStore } from './tickets-store';
@@ -54,7 +55,7 @@ export class AttachmentStaging {
 
   /** A path from the platform's own file dialog (never one the renderer sent). */
   async fromPath(userId: string, path: string): Promise<StagedAttachment> {
-    const name = basename(path);
+    const name = safeAttachmentName(path);
     const info = await stat(path);
     if (!info.isFile()) throw new AppError('validation', `"${name}" is not a file.`);
     if (info.size > MAX_ATTACHMENT_BYTES) throw tooLarge(name);
@@ -74,7 +75,7 @@ export class AttachmentStaging {
   }
 
   async fromBytes(userId: string, rawName: string, bytes: Buffer): Promise<StagedAttachment> {
-    const name = basename(rawName.replace(/\\/g, '/')) || 'attachment';
+    const name = safeAttachmentName(rawName);
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge(name);
     return this.write(userId, name, async (target, hash) => {
       hash.update(bytes);
@@ -97,7 +98,7 @@ export class AttachmentStaging {
     try {
       const size = await fill(temp, hash);
       await rename(temp, this.path(id));
-      const row: StagedRow = { id, user_id: userId, name: name.slice(0, 200), size, sha256: hash.digest('hex'), created_at: this.now() };
+      const row: StagedRow = { id, user_id: userId, name, size, sha256: hash.digest('hex'), created_at: this.now() };
       this.store.insertStaged(row);
       return toStaged(row);
     } finally {

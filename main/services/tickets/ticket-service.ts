@@ -5,6 +5,7 @@ import type { NetworkStatus, SessionState } from '../../../shared/contract';
 import { MAX_INLINE_ATTACHMENT_BYTES, type DraftValues, type OutboxItem, type StagedAttachment, type TopicSuggestion } from '../../../shared/contract/tickets-contract';
 import type { EventPayload } from '../../../shared/contract';
 import { AppError, validationError } from '../../../shared/errors';
+import { safeAttachmentName } from '../../../shared/attachment-name';
 import type { ApiClient } from '../api/api-client';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
@@ -237,10 +238,12 @@ export class TicketService {
     if (!this.deps.saveFileAs) throw new AppError('forbidden', 'Saving files needs the desktop app.');
     const attachment = (await this.remote.get(ticketId)).attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw new AppError('not_found', 'This attachment no longer exists.');
-    const target = await this.deps.saveFileAs(attachment.name);
-    if (!target) return { saved: false, name: attachment.name };
+    // The schema already made the name safe (AttachmentSchema); the dialog gets it again in case it came another way.
+    const name = safeAttachmentName(attachment.name);
+    const target = await this.deps.saveFileAs(name);
+    if (!target) return { saved: false, name };
     await saveVerified(await this.remote.downloadAttachment(ticketId, attachmentId), target, attachment.sha256);
-    return { saved: true, name: attachment.name };
+    return { saved: true, name };
   }
 
   /** Topics of the installed libraries matching the title, so the answer may be found before asking. */

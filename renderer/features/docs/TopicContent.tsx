@@ -43,7 +43,8 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
   }, [allowRemote, clean, container]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const link = (event.target as HTMLElement).closest('a');
+    // Any link-like element, not only <a>: the browser must never follow a topic's link on its own.
+    const link = (event.target as HTMLElement).closest<HTMLElement>('a, area, [href]');
     if (!link) return;
     event.preventDefault();
     const { anchor, internal, external } = link.dataset;

@@ -52,7 +52,9 @@ export function sanitizeTopic(html: string, context: Context): SanitizedTopic {
         if (local && context.assetBase) node.setAttribute('src', context.assetBase + local.split('/').map(encodeURIComponent).join('/'));
       }
     }
-    if (node.nodeName === 'A' && node.hasAttribute('href')) {
+    // Every element that keeps an href, not only <a>: <area> once slipped past this routing (below,
+    // it is now removed outright), and whatever else a DOMPurify update lets keep an href is routed too.
+    if (node.hasAttribute('href')) {
       const href = node.getAttribute('href')!;
       node.removeAttribute('href');
       node.removeAttribute('target');
@@ -73,7 +75,9 @@ export function sanitizeTopic(html: string, context: Context): SanitizedTopic {
   });
   const clean = purify.sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'template', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'link', 'audio', 'video', 'source', 'picture'],
+    // Image maps go: an <area href> is a link the reader's routing did not know, and a map cannot work
+    // here anyway (SANITIZE_NAMED_PROPS renames <map name>, so no usemap="#name" matches it).
+    FORBID_TAGS: ['style', 'template', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'link', 'audio', 'video', 'source', 'picture', 'map', 'area'],
     FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'action', 'background', 'poster', 'xlink:href'],
     SANITIZE_NAMED_PROPS: true,
     ALLOW_DATA_ATTR: false,

@@ -36,9 +36,17 @@ export function ExportSection() {
             <p className="field__hint">
               {t('privacy.export.dates', { created: formatDateTime(job.createdAt, i18n.language), expires: formatDateTime(job.expiresAt, i18n.language) })}
             </p>
+            {job.download && (
+              <p className="field__hint">
+                {t(job.download.state === 'paused' || job.download.state === 'error' ? 'privacy.export.stopped' : 'privacy.export.continuing', {
+                  received: formatSize(job.download.receivedBytes, i18n.language),
+                  total: formatSize(job.download.totalBytes, i18n.language),
+                })}
+              </p>
+            )}
             {job.status === 'ready' && (
               <button type="button" className="button" disabled={download.isPending} onClick={() => download.mutate(job.id)}>
-                {t('privacy.export.download', { name: job.fileName })}
+                {t(job.download ? 'privacy.export.resume' : 'privacy.export.download', { name: job.fileName })}
               </button>
             )}
           </li>
@@ -55,7 +63,10 @@ export function ExportSection() {
         <section className="privacy__card" aria-labelledby="export-archive">
           <h3 id="export-archive">{t('privacy.export.archive')}</h3>
           <p role="status">
-            <Trans i18nKey="privacy.export.verified" values={{ sha256: download.data.sha256 }} components={{ code: <code className="checksum" /> }} />
+            <Trans i18nKey="privacy.export.verified" values={{ sha256: download.data.archiveSha256 }} components={{ code: <code className="checksum" /> }} />
+          </p>
+          <p>
+            <Trans i18nKey="privacy.export.fileChecksum" values={{ sha256: download.data.fileSha256 }} components={{ code: <code className="checksum" /> }} />
           </p>
           <p className="field__hint">{t('privacy.export.savedAt', { path: download.data.path })}</p>
           <ul className="privacy__entries" aria-label={t('privacy.export.entries')}>

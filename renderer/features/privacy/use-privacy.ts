@@ -70,5 +70,12 @@ export function useLocalErasure() {
   return { erasure: query.data ?? null, dismiss: () => queryClient.setQueryData(LOCAL_ERASURE_KEY, null) };
 }
 export const useCreateExport = () => useInvalidating(() => privacyApi.createExport(), 'exports', 'usage');
-export const useDownloadExport = () => useInvalidating((id: string) => privacyApi.downloadExport(id), 'device');
+/** Refreshes the export list however it ends: a stopped download shows there with its resume button. */
+export function useDownloadExport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => privacyApi.downloadExport(id),
+    onSettled: () => Promise.all(['exports', 'device'].map((name) => queryClient.invalidateQueries({ queryKey: key(name) }))),
+  });
+}
 export const useClearLocalData = () => useMutation({ mutationFn: privacyApi.clearLocalData });

@@ -78,6 +78,38 @@ describe('erasure on this computer (P5.4)', () => {
     expect(readFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), 'utf8')).toBe(colleague);
   });
 
+  it('P5.4 rows deleted before the erasure (a submitted draft, a delivered request) leave no trace in local.sqlite or its WAL afterwards (attack finding 2)', async () => {
+    const chen = DEMO_USERS[2]!;
+    const app = desktopApp(api, chen);
+    await app.signIn();
+    const { tickets } = app.services;
+    const canary = `freed-${Date.now().toString(36)}`;
+
+    // Written, submitted (the draft row is deleted), delivered (the outbox row is deleted): all before the erasure.
+    const draft = await tickets.newDraft();
+    tickets.saveDraft(draft.id, {
+      ...draft.values, title: `Disk array offline ${canary}`, description: `Controller B fails after the update (${canary}).`,
+      product: 'Edge Router', version: '9.2', severity: 'medium', category: 'malfunction',
+      contact: { ...draft.values.contact, name: chen.name, email: chen.email },
+    });
+    tickets.submitDraft(draft.id);
+    await tickets.outbox.flush();
+    expect(tickets.listDrafts()).toEqual([]);
+    expect(tickets.outboxItems()).toEqual([]);
+    expect((await tickets.list({ q: canary })).items).toHaveLength(1);
+
+    const request = await app.services.privacy.createRequest({ kind: 'erase' });
+    expect(await app.services.privacy.confirmRequest(request.id)).toMatchObject({ status: 'completed', localErasure: { filesLeft: [], error: null } });
+
+    // The raw bytes of the database and its write-ahead log, free pages and freed cells included.
+    for (const file of ['local.sqlite', 'local.sqlite-wal'].map((name) => join(app.dataDir, name)).filter((file) => existsSync(file))) {
+      const bytes = readFileSync(file).toString('latin1');
+      expect(bytes.includes(canary), `${file} holds the request text`).toBe(false);
+      expect(bytes.includes(chen.email), `${file} holds the e-mail address`).toBe(false);
+    }
+    expect(holding(app.dataDir, canary)).toEqual([]);
+  });
+
   it('P5.4 a restriction confirmed from the app leaves this computer\'s data alone', async () => {
     const app = desktopApp(api, BERND);
     await app.signIn();

@@ -37,7 +37,11 @@ describe('privacy center in the desktop app', () => {
     await app.signIn();
     const job = await readyExport(app);
     const downloaded = await app.services.privacy.downloadExport(job.id);
-    expect(downloaded.sha256).toBe(job.sha256);
+    expect(downloaded.archiveSha256).toBe(job.sha256);
+    // Issue 19: the screen showed only the archive's checksum, which the file stops having once the
+    // local data is added; the file's own is what a person's sha256sum prints.
+    expect(downloaded.fileSha256).toBe(createHash('sha256').update(readFileSync(downloaded.path)).digest('hex'));
+    expect(downloaded.fileSha256).not.toBe(job.sha256);
     const history = app.services.downloads.list().find((d) => d.kind === 'privacy-export')!;
     expect(history).toMatchObject({ state: 'passed', sha256: job.sha256, expectedSha256: job.sha256 });
 

@@ -23,9 +23,9 @@ export function disposeDesktopApps(): void {
  */
 const readableSecrets: SecretStore = { backend: () => 'os', encrypt: (plain) => Buffer.from(plain), decrypt: (data) => data.toString('utf8') };
 
-/** Every main-process service, composed as the app composes them, over a temp data folder, against the live test API. */
-export function desktopApp(api: TestApi, user: { email: string; password: string }) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'esd-privacy-'));
+/** Every main-process service, composed as the app composes them, over a temp data folder (or `dataDir`: an app restart), against the live test API. */
+export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; password: string }, options: { dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'esd-privacy-'));
   const sent: SentRequest[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);

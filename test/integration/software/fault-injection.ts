@@ -14,15 +14,18 @@ export interface Faults {
   ignoreRangeOnce: boolean;
   /** Answer 416 to the next ranged download request. */
   answer416Once: boolean;
+  /** Answer this status (with an error body) to the next ranged download request (a retry that resumes). */
+  refuseNextRangeWith: number | null;
   /** Flip one character of the next manifest signature. */
   breakSignature: boolean;
   /** Range and If-Range headers of every download request, and the status answered. */
   log: { range: string | undefined; ifRange: string | undefined; status?: number }[];
 }
 
-export function injectFaults(app: FastifyInstance): Faults {
-  const faults: Faults = { dropAfter: null, stallAfter: null, ignoreRangeOnce: false, answer416Once: false, breakSignature: false, log: [] };
-  const isDownload = (url: string) => /^\/software\/files\/[^/]+\/download/.test(url);
+/** `downloads` picks the routes whose answers are cut: software files unless told otherwise (e.g. privacy exports). */
+export function injectFaults(app: FastifyInstance, downloads = /^\/software\/files\/[^/]+\/download/): Faults {
+  const faults: Faults = { dropAfter: null, stallAfter: null, ignoreRangeOnce: false, answer416Once: false, refuseNextRangeWith: null, breakSignature: false, log: [] };
+  const isDownload = (url: string) => downloads.test(url);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isDownload(request.url)) return;
@@ -30,6 +33,11 @@ export function injectFaults(app: FastifyInstance): Faults {
     if (faults.ignoreRangeOnce && request.headers.range) {
       faults.ignoreRangeOnce = false;
       delete request.headers.range;
+    }
+    if (faults.refuseNextRangeWith !== null && request.headers.range) {
+      const status = faults.refuseNextRangeWith;
+      faults.refuseNextRangeWith = null;
+      return reply.code(status).send({ code: 'forbidden', message: 'Refused by the fault injector.' });
     }
     if (faults.answer416Once && request.headers.range) {
       faults.answer416Once = false;
