@@ -20,6 +20,7 @@ import { denyAllPermissions, guardWebContents } from './platform/window-security
 import { isAllowedExternalUrl, isVendorUrl } from '../shared/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
 import { openSettings } from './services/settings/settings-file';
+import { desktopStrings } from './services/desktop/desktop-strings';
 
 // The composition root: the only file that knows both Electron and every service.
 registerAppScheme(protocol);
@@ -87,27 +88,32 @@ async function main(): Promise<void> {
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {
       const owner = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Attach files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+      const options = { title: desktopStrings(settings.get().language).attachFiles, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? [] : picked.filePaths;
     },
     // Saving an attachment: main writes only where the user chose in this dialog.
     saveFileAs: async (suggestedName) => {
       const owner = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Save attachment', defaultPath: join(app.getPath('downloads'), suggestedName) };
+      const options = { title: desktopStrings(settings.get().language).saveAttachment, defaultPath: join(app.getPath('downloads'), suggestedName) };
       const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
     // Documentation import/export: main works only on paths the user chose here, never one from the renderer.
     pickDocsPath: async (purpose, suggestedName) => {
       const owner = BrowserWindow.getFocusedWindow();
-      const filters = [{ name: 'Documentation library', extensions: ['esdlib', 'zip'] }];
+      const strings = desktopStrings(settings.get().language);
+      const filters = [{ name: strings.documentationLibrary, extensions: ['esdlib', 'zip'] }];
       if (purpose === 'export-package') {
-        const options = { defaultPath: suggestedName, filters };
+        const options = { title: strings.exportLibrary, defaultPath: suggestedName, filters };
         const saved = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         return saved.canceled || !saved.filePath ? null : saved.filePath;
       }
-      const options = { properties: [purpose === 'import-folder' ? 'openDirectory' : 'openFile'] as ('openDirectory' | 'openFile')[], ...(purpose === 'import-package' ? { filters } : {}) };
+      const options = {
+        title: purpose === 'import-folder' ? strings.importFolder : strings.importLibrary,
+        properties: [purpose === 'import-folder' ? 'openDirectory' : 'openFile'] as ('openDirectory' | 'openFile')[],
+        ...(purpose === 'import-package' ? { filters } : {}),
+      };
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },

@@ -1,8 +1,18 @@
+import { formatBytes as formatSharedBytes } from '../../shared/format-bytes';
+
 /** Dates follow the UI language, not the OS locale, so a screen never mixes two languages. */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A calendar day in the UI language ("Mar 1, 2026", "2026年3月1日"); a plain YYYY-MM-DD is that day, not UTC midnight moved by the time zone. */
+export function formatDate(iso: string, language: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(day ? `${iso}T00:00:00` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
 }
 
 /** Numbers with the UI language's digit grouping and decimal mark. */
@@ -21,14 +31,5 @@ export function formatDurationMs(ms: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(ms / 1000);
 }
 
-/** A size in the largest unit that keeps the number at 1 or more ("3.4 MB"), with the UI language's decimal mark. */
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${formatNumber(value, language, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-}
+/** A size in the app's one convention ("3.4 MiB", see shared/format-bytes.ts), with the UI language's digits. */
+export const formatBytes = (bytes: number, language: string): string => formatSharedBytes(bytes, language);

@@ -1,7 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { DOWNLOAD_REASON_CODES, type DownloadReason } from '../../shared/contract/download-reason';
 import { formatBytes, formatNumber } from '../i18n/format';
-import './download-reason.css';
+import './checksum.css';
 
 type Props = { reason: DownloadReason | null; message: string | null };
 
@@ -27,7 +27,7 @@ export function DownloadReasonText({ reason, message }: Props) {
   return (
     <span data-reason={reason.code}>
       {withChecksums ? (
-        <Trans i18nKey={`downloadReason.${reason.code}`} values={values} components={{ code: <code className="download-reason__checksum" /> }} />
+        <Trans i18nKey={`downloadReason.${reason.code}`} values={values} components={{ code: <code className="checksum" /> }} />
       ) : (
         t(`downloadReason.${reason.code}`, values)
       )}

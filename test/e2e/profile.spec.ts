@@ -64,10 +64,10 @@ test('every main screen opens from the navigation; language and theme change at 
     await screenshot(page, shot);
   }
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  // Language and theme apply as they are chosen, with no save (issue 13).
   await page.getByLabel('Theme').selectOption('dark');
-  await page.getByLabel('Language').selectOption('zh-CN');
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('navigation').getByRole('link', { name: '设置' })).toBeVisible();
   await screenshot(page, 'settings-zh-dark');
   // Preferences are remembered (P3.1): a reload keeps them.

@@ -1,14 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
+import { accessibilityViolations } from './axe';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
 import { previewBehindLink } from './preview-behind-link';
-
-/** Serious or critical axe findings (WCAG 2.1 A/AA and best practice) on the current screen. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 let setup: Awaited<ReturnType<typeof previewBehindLink>>;
 let link: typeof setup.link;
@@ -38,7 +31,7 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await page.getByLabel('Add files').setInputFiles({ name: 'switch.log', mimeType: 'text/plain', buffer: Buffer.from('reboot at 12:00\n'.repeat(200)) });
   await expect(page.getByRole('button', { name: 'Remove switch.log' })).toBeVisible();
   await screenshot(page, 'tickets-new');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   // A crash (here: a reload) loses nothing: the draft comes back as typed.
   await expect
@@ -52,7 +45,7 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   const outbox = page.getByRole('region', { name: /Waiting to send/ });
   await expect(outbox.getByText('New request: Core switch reboots under load')).toBeVisible();
   await screenshot(page, 'tickets-waiting');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   // The network is back; "Check again" finds the service and the outbox sends at once (no backoff wait).
   link.up();
@@ -73,7 +66,7 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await expect(page.getByText('127.0.0.1')).toBeVisible(); // the IP the service recorded (P1.5)
   await expect(page.getByText('Waiting for you').first()).toBeVisible();
   await screenshot(page, 'tickets-detail');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await page.getByRole('textbox', { name: 'Your reply' }).fill('Here is the diagnostics output.');
   await page.getByRole('button', { name: 'Send reply' }).click();

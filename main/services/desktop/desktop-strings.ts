@@ -27,6 +27,12 @@ const en = {
   noUnread: 'No unread answers',
   answeredTitle: 'An engineer answered',
   answeredBody: (reference: string) => `New answer on ${reference}. Click to open it.`,
+  attachFiles: 'Attach files',
+  saveAttachment: 'Save attachment',
+  documentationLibrary: 'Documentation library',
+  importLibrary: 'Import a documentation library',
+  importFolder: 'Import a folder of HTML manuals',
+  exportLibrary: 'Export the documentation library',
 };
 
 type Strings = typeof en;
@@ -54,6 +60,12 @@ const zhCN: Strings = {
   noUnread: '没有未读回复',
   answeredTitle: '工程师已回复',
   answeredBody: (reference: string) => `${reference} 有新回复。点击打开。`,
+  attachFiles: '添加附件',
+  saveAttachment: '保存附件',
+  documentationLibrary: '文档库',
+  importLibrary: '导入文档库',
+  importFolder: '导入 HTML 手册文件夹',
+  exportLibrary: '导出文档库',
 };
 
 export const DESKTOP_STRINGS: Record<Settings['language'], Strings> = { en, 'zh-CN': zhCN };

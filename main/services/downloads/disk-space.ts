@@ -1,3 +1,4 @@
+import { formatBytes as formatSizeIn } from '../../../shared/format-bytes';
 import { statfs } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 
@@ -18,13 +19,5 @@ export async function assertFreeSpace(folder: string, neededBytes: number, stat:
   }
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
-}
+/** A size in the English messages main keeps for logs and the command line, in the app's one convention. */
+export const formatBytes = (bytes: number): string => formatSizeIn(bytes, 'en', (count) => `${count} bytes`);

@@ -38,7 +38,7 @@ export function CategoryCard({ category }: { category: MyDataCategory }) {
           <dd>{category.safeguards.map((s) => t(`privacy.safeguards.${s}`)).join('; ')}</dd>
         </div>
       </dl>
-      <RecordsTable records={category.records} caption={t(`privacy.categories.${category.id}`)} />
+      <RecordsTable category={category} caption={t(`privacy.categories.${category.id}`)} />
     </article>
   );
 }

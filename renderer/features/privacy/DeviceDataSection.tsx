@@ -9,6 +9,8 @@ import { useDeviceData } from './use-privacy';
 export function DeviceDataSection() {
   const { t, i18n } = useTranslation();
   const device = useDeviceData();
+  // A table a newer feature added and this screen has no words for yet is "other records", never its SQL name.
+  const tableName = (name: string) => t([`privacy.device.tables.${name}`, 'privacy.device.otherTable']);
   return (
     <div>
       <h2>{t('privacy.device.title')}</h2>
@@ -18,7 +20,7 @@ export function DeviceDataSection() {
         <>
           <p>{t('privacy.device.folder', { folder: device.data.dataFolder, size: formatSize(device.data.totalBytes, i18n.language) })}</p>
           <p>{t(device.data.tokenStored ? 'privacy.device.tokenStored' : 'privacy.device.tokenNotStored')}</p>
-          <table className="privacy__table">
+          <table className="privacy__table privacy__device-table">
             <caption className="privacy__sr-only">{t('privacy.device.title')}</caption>
             <thead>
               <tr>
@@ -31,12 +33,10 @@ export function DeviceDataSection() {
               {device.data.items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">{t(`privacy.device.kinds.${item.id}`)}</th>
-                  <td>{formatSize(item.bytes, i18n.language)}</td>
+                  <td className="privacy__size">{formatSize(item.bytes, i18n.language)}</td>
                   <td>
                     {item.tables.length > 0
-                      ? item.tables
-                          .map((table) => t('privacy.device.rows', { table: t(`privacy.device.tables.${table.name}`, { defaultValue: table.name }), count: table.rows }))
-                          .join(', ')
+                      ? item.tables.map((table) => t('privacy.device.rows', { table: tableName(table.name), count: table.rows })).join(t('privacy.device.separator'))
                       : t('privacy.device.files', { count: item.files.length })}
                   </td>
                 </tr>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime, formatSize } from './format';
 import { useCreateExport, useDownloadExport, useExports } from './use-privacy';
@@ -62,8 +62,12 @@ export function ExportSection() {
       {download.data && (
         <section className="privacy__card" aria-labelledby="export-archive">
           <h3 id="export-archive">{t('privacy.export.archive')}</h3>
-          <p role="status">{t('privacy.export.verified', { sha256: download.data.archiveSha256 })}</p>
-          <p>{t('privacy.export.fileChecksum', { sha256: download.data.fileSha256 })}</p>
+          <p role="status">
+            <Trans i18nKey="privacy.export.verified" values={{ sha256: download.data.archiveSha256 }} components={{ code: <code className="checksum" /> }} />
+          </p>
+          <p>
+            <Trans i18nKey="privacy.export.fileChecksum" values={{ sha256: download.data.fileSha256 }} components={{ code: <code className="checksum" /> }} />
+          </p>
           <p className="field__hint">{t('privacy.export.savedAt', { path: download.data.path })}</p>
           <ul className="privacy__entries" aria-label={t('privacy.export.entries')}>
             {download.data.entries.map((entry) => (

@@ -1,24 +1,41 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './format';
+import type { MyDataCategory } from '../../../shared/api/privacy';
+import { fieldLabel, RecordValue } from './record-value';
 
-type Props = { records: Record<string, unknown>[]; caption: string };
+type Props = { category: MyDataCategory; caption: string };
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** A record's value in words: dates in the UI language, yes/no, nested values as JSON. */
-function show(value: unknown, t: TFunction, language: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return t(value ? 'privacy.yes' : 'privacy.no');
-  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value, language);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** Records of a category as a table whose columns are the records' own fields. */
-export function RecordsTable({ records, caption }: Props) {
+/**
+ * A category's records: rows of a table for tabular categories (sign-ins, consents...), one labelled
+ * block per record for the others (identity, service requests with their conversation).
+ */
+export function RecordsTable({ category, caption }: Props) {
   const { t, i18n } = useTranslation();
+  const { records } = category;
+  const context = { t, language: i18n.language, category: category.id };
   if (records.length === 0) return <p className="privacy__empty">{t('privacy.myData.none')}</p>;
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  if (!category.tabular) {
+    return (
+      <ul className="privacy__records" aria-label={caption}>
+        {records.map((record, index) => (
+          <li key={index} className="privacy__record">
+            <dl className="privacy__record-fields">
+              {columns
+                .filter((column) => column in record)
+                .map((column) => (
+                  <div key={column} className="privacy__record-field">
+                    <dt>{fieldLabel(t, category.id, column)}</dt>
+                    <dd>
+                      <RecordValue value={record[column]} path={column} context={context} />
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <div className="privacy__table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="privacy__table">
@@ -27,7 +44,7 @@ export function RecordsTable({ records, caption }: Props) {
           <tr>
             {columns.map((column) => (
               <th key={column} scope="col">
-                {t(`privacy.fields.${column}`, { defaultValue: column })}
+                {fieldLabel(t, category.id, column)}
               </th>
             ))}
           </tr>
@@ -36,7 +53,9 @@ export function RecordsTable({ records, caption }: Props) {
           {records.map((record, index) => (
             <tr key={index}>
               {columns.map((column) => (
-                <td key={column}>{show(record[column], t, i18n.language)}</td>
+                <td key={column}>
+                  <RecordValue value={record[column]} path={column} context={context} />
+                </td>
               ))}
             </tr>
           ))}

@@ -1,6 +1,4 @@
-export { formatBytes as formatSize, formatDateTime } from '../../i18n/format';
-
-export const formatDate = (iso: string, language: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+export { formatBytes as formatSize, formatDate, formatDateTime } from '../../i18n/format';
 
 
 /** A text the service sends in both languages (the policy, its change summaries), in the UI language. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../i18n/format';
+import { formatBytes, formatNumber } from '../../i18n/format';
 import { Field } from '../../ui/Field';
 import { downloadFolderApi } from './settings.api';
 import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
@@ -25,7 +25,7 @@ export function DocumentFields({ form }: Props) {
   const hint = t('settings.docsStorageLimitHint', {
     min: formatNumber(MIN_STORAGE_MB, i18n.language),
     example: formatNumber(5120, i18n.language),
-    exampleGb: formatNumber(5, i18n.language, { style: 'unit', unit: 'gigabyte' }),
+    exampleGb: formatBytes(5120 * 1024 * 1024, i18n.language),
   });
 
   return (

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FONT_SIZE, LANGUAGES, THEMES, type Settings } from '../../../shared/contract';
+import { FONT_SIZE, LANGUAGES, THEMES, type Settings, type SettingsPatch } from '../../../shared/contract';
 import { isBridgeError } from '../../app/bridge';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -10,12 +11,17 @@ import { Field } from '../../ui/Field';
 import { DocumentFields } from './DocumentFields';
 import { ProxyFields } from './ProxyFields';
 import { TrustedSitesField } from './TrustedSitesField';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 import { SETTINGS_FORM_FIELDS, SettingsFormSchema, changedSettings, toFormValues, type SettingsFormInput, type SettingsFormOutput } from '../../../shared/settings-form';
 import { useUpdateSettings } from './use-settings';
 
 type Props = { settings: Settings; onSaved: (changed: boolean) => void };
 
 const isFormField = (field: string): field is (typeof SETTINGS_FORM_FIELDS)[number] => (SETTINGS_FORM_FIELDS as readonly string[]).includes(field);
+
+/** Seen at once and harmless to try: these apply as they change, the rest when saved. */
+type AppearanceField = 'language' | 'theme' | 'fontSize';
+const validFontSize = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= FONT_SIZE.min && value <= FONT_SIZE.max;
 
 export function SettingsForm({ settings, onSaved }: Props) {
   const { t } = useTranslation();
@@ -28,23 +34,49 @@ export function SettingsForm({ settings, onSaved }: Props) {
     register,
     handleSubmit,
     reset,
+    resetField,
+    getValues,
     setError,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = form;
 
-  const onSubmit = async (values: SettingsFormOutput) => {
-    const patch = changedSettings(values, settings);
-    if (Object.keys(patch).length === 0) return onSaved(false);
+  // Settings changed elsewhere (a save here, the palette, another window): show them, keeping what is being edited.
+  useEffect(() => reset(toFormValues(settings), { keepDirtyValues: true }), [settings, reset]);
+
+  const applyAppearance = async (field: AppearanceField) => {
+    const value = getValues(field);
+    // A font size is applied once it is a valid one; half-typed numbers wait (and say why on save).
+    if (field === 'fontSize' && !validFontSize(value)) return;
     try {
-      await update.mutateAsync(patch);
+      await update.mutateAsync({ [field]: value } as SettingsPatch);
+      resetField(field, { defaultValue: value });
+    } catch {
+      // update.isError shows the failure above the form.
+    }
+  };
+  const appearance = (field: AppearanceField) => register(field, { ...(field === 'fontSize' ? { valueAsNumber: true } : {}), onChange: () => void applyAppearance(field) });
+
+  /** Saves what differs from the settings in effect; true when nothing is left unsaved. */
+  const onSubmit = async (values: SettingsFormOutput): Promise<boolean> => {
+    const patch = changedSettings(values, settings);
+    if (Object.keys(patch).length === 0) {
+      reset(toFormValues(settings));
+      onSaved(false);
+      return true;
+    }
+    try {
+      reset(toFormValues(await update.mutateAsync(patch)));
       onSaved(true);
+      return true;
     } catch (error) {
       for (const [field, message] of Object.entries(isBridgeError(error) ? (error.fields ?? {}) : {})) {
         const target = field.startsWith('proxy') ? 'proxyMode' : field;
         if (isFormField(field) || target === 'proxyMode') setError(target as keyof SettingsFormInput, { type: 'server', message });
       }
+      return false;
     }
   };
+  const save = () => new Promise<boolean>((resolve) => void handleSubmit(async (values) => resolve(await onSubmit(values)), () => resolve(false))());
 
   const range = { min: FONT_SIZE.min, max: FONT_SIZE.max };
   // Client-side messages come from our own translations; server messages are shown as sent.
@@ -56,13 +88,14 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const unmatchedServerError = update.isError && !(isBridgeError(update.error) && Object.keys(update.error.fields ?? {}).some(isFormField));
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit(onSubmit)} aria-label={t('settings.title')}>
+    <form className="form" noValidate onSubmit={(event) => (event.preventDefault(), void save())} aria-label={t('settings.title')}>
       {unmatchedServerError && <ErrorAlert error={update.error} title={t('settings.saveFailed')} />}
       <fieldset className="fieldset">
         <legend>{t('settings.sections.appearance')}</legend>
+        <p className="field__hint settings__applied">{t('settings.appliedAtOnce')}</p>
         <Field id="settings-language" label={t('settings.language')} error={errors.language?.message}>
           {(control) => (
-            <select className="input" {...control} {...register('language')}>
+            <select className="input" {...control} {...appearance('language')}>
               {LANGUAGES.map((language) => (
                 <option key={language} value={language} lang={language}>
                   {LANGUAGE_NAMES[language]}
@@ -73,7 +106,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
         </Field>
         <Field id="settings-theme" label={t('settings.theme')} error={errors.theme?.message}>
           {(control) => (
-            <select className="input" {...control} {...register('theme')}>
+            <select className="input" {...control} {...appearance('theme')}>
               {THEMES.map((theme) => (
                 <option key={theme} value={theme}>
                   {t(`settings.themes.${theme}`)}
@@ -83,7 +116,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
           )}
         </Field>
         <Field id="settings-font-size" label={t('settings.fontSize')} hint={t('settings.fontSizeHint', range)} error={message('fontSize')}>
-          {(control) => <input className="input input--narrow" type="number" step={1} {...range} {...control} {...register('fontSize', { valueAsNumber: true })} />}
+          {(control) => <input className="input input--narrow" type="number" step={1} {...range} {...control} {...appearance('fontSize')} />}
         </Field>
       </fieldset>
 
@@ -110,10 +143,10 @@ export function SettingsForm({ settings, onSaved }: Props) {
           {(control) => <input className="checkbox" type="checkbox" {...control} {...register('persistTokensWithoutKeyring')} />}
         </Field>
         <TrustedSitesField form={form} />
-        <div className="field">
-          <p className="field__label" id="settings-consents">
+        <div className="field" role="group" aria-labelledby="settings-consents">
+          <span className="field__label" id="settings-consents">
             {t('settings.consents')}
-          </p>
+          </span>
           <Link to="/privacy" id="settings-consents-link" className="link" aria-describedby="settings-consents-hint">
             {t('settings.consentsLink')}
           </Link>
@@ -123,14 +156,17 @@ export function SettingsForm({ settings, onSaved }: Props) {
         </div>
       </fieldset>
 
-      <div className="form__actions">
+      {/* Always in view at the bottom of the window, saying whether anything waits to be saved. */}
+      <div className="form__actions settings__actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
           {update.isPending ? t('settings.saving') : t('settings.save')}
         </button>
-        <button type="button" className="button" onClick={() => reset()}>
+        <button type="button" className="button" disabled={!isDirty} onClick={() => reset()}>
           {t('settings.reset')}
         </button>
+        <span className={isDirty ? 'settings__unsaved settings__unsaved--pending' : 'settings__unsaved'}>{t(isDirty ? 'settings.unsaved.pending' : 'settings.unsaved.none')}</span>
       </div>
+      <UnsavedChangesDialog dirty={isDirty} onSave={save} />
     </form>
   );
 }

@@ -21,8 +21,8 @@ export function SettingsPage() {
       {settings.isPending && <p>{t('app.loading')}</p>}
       {settings.isError && <ErrorAlert error={settings.error} title={t('settings.loadFailed')} onRetry={() => void settings.refetch()} />}
       {settings.data && (
-        // Remounted when settings change (here or elsewhere) so the form shows what is in effect.
-        <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} onSaved={(changed) => setStatus(changed ? 'saved' : 'noChanges')} />
+        // The form follows changes made elsewhere itself, keeping what is being edited.
+        <SettingsForm settings={settings.data} onSaved={(changed) => setStatus(changed ? 'saved' : 'noChanges')} />
       )}
       <DiagnosticsPanel />
       <UpdatesPanel />

@@ -2,13 +2,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccessApplication } from '../../../shared/api/software';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDateTime } from './format';
 
 type Props = { applications: UseQueryResult<AccessApplication[]> };
 
 /** The user's access applications and their results (P2.2), with the reason for a rejection. */
 export function ApplicationsPanel({ applications }: Props) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <section className="software-applications" aria-labelledby="software-applications-title">
       <h2 id="software-applications-title">{t('software.applications.title')}</h2>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SoftwareFile } from '../../../shared/api/software';
+import { Checksum } from '../../ui/Checksum';
 import { formatBytes } from './format';
 
 type Props = { file: SoftwareFile; rejectionReason: string | null; onDownload: () => void; onApply: () => void; onHelp: () => void };
@@ -17,9 +18,9 @@ export function FileRow({ file, rejectionReason, onDownload, onApply, onHelp }: 
         <span className="software-file__meta">
           {formatBytes(file.size, i18n.language)} · {t(`software.access.level.${file.accessLevel}`)}
         </span>
-        <code className="software-file__hash" title={t('software.catalogue.sha256')}>
-          SHA-256 {file.sha256}
-        </code>
+        <span className="software-file__hash" title={t('software.catalogue.sha256')}>
+          SHA-256 <Checksum value={file.sha256} />
+        </span>
         <span className="software-file__access">{t(`software.access.state.${file.access}`)}</span>
         {file.access === 'rejected' && rejectionReason && <span className="field__error">{rejectionReason}</span>}
       </div>

@@ -4,6 +4,7 @@ import type { AccessApplication, Product, SoftwareFile } from '../../../shared/a
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ApplicationDialog } from './ApplicationDialog';
 import { FileRow } from './FileRow';
+import { formatDate } from './format';
 import { HelpRequestDialog } from './HelpRequestDialog';
 import { LicenceDialog } from './LicenceDialog';
 import { useStartDownload } from './use-software';
@@ -12,7 +13,7 @@ type Props = { product: Product; applications: AccessApplication[] };
 
 /** One product: its releases and files, with the licence, application and help dialogs they lead to. */
 export function ProductSection({ product, applications }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const start = useStartDownload();
   const [licenceFor, setLicenceFor] = useState<SoftwareFile | null>(null);
   const [applying, setApplying] = useState(false);
@@ -32,7 +33,7 @@ export function ProductSection({ product, applications }: Props) {
       <p className="page__intro">{product.summary}</p>
       {product.releases.map((release) => (
         <div key={release.id} className="software-release">
-          <h3>{t('software.catalogue.release', { version: release.version, date: release.releaseDate })}</h3>
+          <h3>{t('software.catalogue.release', { version: release.version, date: formatDate(release.releaseDate, i18n.language) })}</h3>
           <p className="software-release__notes">{release.notes}</p>
           <ul className="software-files">
             {release.files.map((file) => (

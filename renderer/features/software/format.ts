@@ -1,4 +1,4 @@
-export { formatBytes } from '../../i18n/format';
+export { formatBytes, formatDate, formatDateTime } from '../../i18n/format';
 
 export function formatDuration(seconds: number, language: string): string {
   const h = Math.floor(seconds / 3600);

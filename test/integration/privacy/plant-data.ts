@@ -50,7 +50,7 @@ export function plantSoftwareAndFeedback(db: Database, owner: { id: string; name
   const at = Date.UTC(2026, 4, 2);
   db.prepare(
     `INSERT INTO software_help_requests (id, user_id, product_id, file_id, problem, message, email, phone, address, status, created_at)
-     VALUES (?, ?, ?, NULL, 'download-fails', ?, ?, ?, ?, 'received', ?)`,
+     VALUES (?, ?, ?, NULL, 'failed', ?, ?, ?, ?, 'open', ?)`,
   ).run(randomUUID(), owner.id, product, `Please call ${owner.name}.`, owner.email, owner.phone, owner.contactAddress, at);
   db.prepare(`INSERT INTO software_applications (id, user_id, product_id, reason, phone, status, created_at, decide_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
     randomUUID(), owner.id, product, 'Lab evaluation', owner.phone, at, at + 60_000,

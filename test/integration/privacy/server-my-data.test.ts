@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, MyDataSchema } from '../../../shared/api/privacy';
+import { CATEGORY_RECORD_SCHEMAS } from '../../../shared/api/privacy-records';
 import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
 import { startTestApi, type TestApi } from '../server/helpers';
-import { ALICE, signedIn, type Caller } from './api-helpers';
+import { ALICE, fileRequest, signedIn, type Caller } from './api-helpers';
 
 let api: TestApi;
 let alice: Caller;
@@ -91,5 +92,25 @@ describe('My data', () => {
   it('P2.7 what is kept for legal compliance says so, with its legal basis', async () => {
     const requests = (await myData(alice)).categories.find((c) => c.id === 'rights-requests')!;
     expect(requests).toMatchObject({ purposes: ['P2.7'], legalBasis: 'legal-obligation', retention: 'six-years-legal' });
+  });
+
+  it('every record of every category has exactly the fields and codes its declared schema lists, so the screen has words for each', async () => {
+    plantTicket(api.app.db, ALICE, 1);
+    plantSoftwareAndFeedback(api.app.db, ALICE);
+    // A consent receipt, an objection (a purpose, refused: a refusal code) and a policy acknowledgement.
+    expect((await alice.request('PUT', '/privacy/consents', { kind: 'analytics', granted: true })).status).toBe(200);
+    await fileRequest(alice, { kind: 'object', purpose: 'legal-compliance' });
+    const policy = (await alice.get('/privacy/policy')) as { current: { version: string } };
+    expect((await alice.request('POST', '/privacy/policy/acknowledgements', { version: policy.current.version })).status).toBe(200);
+    const data = await myData(alice);
+    const undeclared = data.categories.flatMap((category) =>
+      category.records.flatMap((record) => {
+        const parsed = CATEGORY_RECORD_SCHEMAS[category.id].safeParse(record);
+        return parsed.success ? [] : parsed.error.issues.map((issue) => `${category.id}: ${issue.path.join('.')} ${issue.message}`);
+      }),
+    );
+    expect(undeclared).toEqual([]);
+    // Every category had records to check.
+    expect(data.categories.filter((category) => category.records.length === 0).map((category) => category.id)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ describe('progress: speed and time left', () => {
 describe('free disk space is checked before a download starts', () => {
   it('refuses a download that does not fit, saying how much is needed and free', async () => {
     const stat = async () => ({ bavail: 1024, bsize: 4096 });
-    await expect(assertFreeSpace('/x', 100 * 1024 * 1024, stat)).rejects.toMatchObject({ code: 'storage', message: /needs 100\.0 MB, 4\.0 MB is free/ });
+    await expect(assertFreeSpace('/x', 100 * 1024 * 1024, stat)).rejects.toMatchObject({ code: 'storage', message: /needs 100 MiB, 4 MiB is free/ });
     await expect(assertFreeSpace('/x', 1024, async () => ({ bavail: 10n ** 9n, bsize: 4096n }))).resolves.toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ const job = (id: string, reason: DownloadReason | null): DownloadJob => ({
 
 describe('the English message kept for logs and the CLI', () => {
   it.each<[DownloadReason, RegExp]>([
-    [{ code: 'size-mismatch', actual: 1000, expected: 2048 }, /1000 bytes but should be 2.0 KB \(1000 ≠ 2048 bytes\)/],
+    [{ code: 'size-mismatch', actual: 1000, expected: 2048 }, /1,000 bytes but should be 2 KiB \(1000 ≠ 2048 bytes\)/],
     [{ code: 'oversize', expected: 10 }, /more than the 10 bytes/],
     [{ code: 'no-checksum' }, /no SHA-256 checksum/],
     [{ code: 'sha256-mismatch', expected: hash('a'), actual: hash('b') }, new RegExp(`expected ${hash('a')}, got ${hash('b')}`)],
