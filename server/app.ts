@@ -68,7 +68,9 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   };
 
   // trustProxy stays off: the server listens on loopback and request.ip must be the real peer.
-  const app = Fastify({ ...loggerOptions(options.log), bodyLimit: BODY_LIMIT, trustProxy: false });
+  // pluginTimeout also bounds the onReady hooks: seeding the demo data (documentation packages, four
+  // scrypt hashes) took over Fastify's default 10 s on a loaded two-core machine and failed the start.
+  const app = Fastify({ ...loggerOptions(options.log), bodyLimit: BODY_LIMIT, trustProxy: false, pluginTimeout: 60_000 });
   app.decorate('db', db);
   closeLogWithServer(app, options.log);
   app.addHook('onClose', async () => db.close());

@@ -7,8 +7,9 @@ import { pathId, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
 const FeedQuerySchema = z.strictObject({
-  // 'latest': start following from now, without the history (a fresh install).
-  since: z.union([z.literal('latest'), z.coerce.number().int().min(0)]).default(0),
+  // 'latest': start following from now, without the history (a fresh install). A number is a cursor
+  // this feed handed out (server/tickets/tenant-counters.ts), per company, opaque to the client.
+  since: z.union([z.literal('latest'), z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -26,7 +27,7 @@ export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContex
     const query = FeedQuerySchema.safeParse(request.query);
     if (!query.success) return sendFailure(reply, validationError(query.error));
     const { since, limit } = query.data;
-    return reply.send(since === 'latest' ? { cursor: repo.latestSeq(), events: [] } : repo.feed(viewer, since, limit));
+    return reply.send(since === 'latest' ? { cursor: repo.latestCursor(viewer), events: [] } : repo.feed(viewer, since, limit));
   });
 
   app.get('/devices', async (request, reply) => {

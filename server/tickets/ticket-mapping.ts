@@ -1,8 +1,9 @@
 import type { Attachment, Comment, Contact, Device, FeedEvent, TicketStatus, TicketSummary } from '../../shared/api/tickets';
+import { toCursor } from './tenant-counters';
 
 /** Rows as SQLite returns them, and their mapping to the wire format. */
 export type TicketRow = {
-  id: string; number_seq: number; owner_id: string; company_id: string; title: string; description: string;
+  id: string; number: number; owner_id: string; company_id: string; title: string; description: string;
   product: string; version: string; device_serial: string; device_id: string | null; severity: TicketSummary['severity'];
   category: TicketSummary['category']; status: TicketStatus; contact_json: string; origin_kind: 'doc' | 'software' | null;
   origin_ref: string | null; requester_ip: string; created_at: number; updated_at: number; sla_due_at: number;
@@ -12,18 +13,19 @@ export type TicketRow = {
 export type CommentRow = { id: string; author: Comment['author']; author_name: string; body: string; created_at: number };
 export type AttachmentRow = { id: string; name: string; size: number; sha256: string; created_at: number };
 export type EventRow = {
-  seq: number; ticket_id: string; number_seq: number; kind: FeedEvent['kind']; actor: FeedEvent['actor'];
+  seq: number; company_seq: number; ticket_id: string; number: number; kind: FeedEvent['kind']; actor: FeedEvent['actor'];
   from_status: TicketStatus | null; to_status: TicketStatus | null; at: number;
 };
 export type DeviceRow = { id: string; serial: string; model: string; product: string; site: string; contract_end: number };
 
 export const iso = (ms: number) => new Date(ms).toISOString();
-export const ticketNumber = (seq: number) => `SR-${seq}`;
+/** SR-<number>: the number counts within the requester's company (migration 8). */
+export const ticketNumber = (number: number) => `SR-${number}`;
 
 export function toSummary(row: TicketRow): TicketSummary {
   return {
     id: row.id,
-    number: ticketNumber(row.number_seq),
+    number: ticketNumber(row.number),
     title: row.title,
     product: row.product,
     severity: row.severity,
@@ -47,7 +49,7 @@ export const toAttachment = (row: AttachmentRow): Attachment => ({
 });
 
 export const toFeedEvent = (row: EventRow): FeedEvent => ({
-  seq: row.seq, ticketId: row.ticket_id, number: ticketNumber(row.number_seq), kind: row.kind, actor: row.actor,
+  seq: toCursor(row.company_seq), ticketId: row.ticket_id, number: ticketNumber(row.number), kind: row.kind, actor: row.actor,
   status: row.to_status, at: iso(row.at),
 });
 

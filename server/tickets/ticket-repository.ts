@@ -8,6 +8,7 @@ import {
   iso, toAttachment, toComment, toContact, toFeedEvent, toSummary,
   type AttachmentRow, type CommentRow, type EventRow, type TicketRow,
 } from './ticket-mapping';
+import { currentCount, nextCount, positionOf, toCursor } from './tenant-counters';
 
 /** Who is asking: a user sees their own requests, and a company admin also reads their company's. */
 export type Viewer = { userId: string; companyId: string; admin: boolean };
@@ -15,12 +16,14 @@ export type Actor = 'customer' | 'engineer';
 
 const TICKET_SELECT = `SELECT t.*, u.name AS owner_name FROM tickets t JOIN users u ON u.id = t.owner_id`;
 const VISIBLE = `(t.owner_id = @userId OR (@admin = 1 AND t.company_id = @companyId))`;
+// Ties (requests changed in the same millisecond) are broken by the SR number, so the order is the
+// same on every call and the app can repeat it offline (main/services/tickets/known-tickets.ts).
 const SORTS = {
-  updated: 't.updated_at DESC',
-  created: 't.created_at DESC',
+  updated: 't.updated_at DESC, t.number_seq DESC',
+  created: 't.created_at DESC, t.number_seq DESC',
   // Most urgent first, then the oldest.
-  severity: "CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, t.created_at",
-  sla: 't.sla_due_at',
+  severity: "CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, t.created_at, t.number_seq",
+  sla: 't.sla_due_at, t.number_seq',
 } as const;
 
 const notFound = () => new AppError('not_found', 'There is no such service request.');
@@ -47,7 +50,7 @@ export class TicketRepository {
     filter(query.severity, 'severity', 't.severity = @severity');
     filter(query.product, 'product', 'lower(t.product) = lower(@product)');
     if (query.q) {
-      where.push("(t.title LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\' OR ('SR-' || t.number_seq) LIKE @q ESCAPE '\\')");
+      where.push("(t.title LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\' OR ('SR-' || t.number) LIKE @q ESCAPE '\\')");
       params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const clause = where.join(' AND ');
@@ -100,19 +103,21 @@ export class TicketRepository {
   /** Call inside a transaction (the idempotency record is written in the same one). */
   create(viewer: Viewer, input: TicketCreate, ip: string, now: number): string {
     const id = randomUUID();
+    // number_seq is the internal global order, never shown; the number shown counts within the company (migration 8).
     const seq = (this.db.prepare('SELECT COALESCE(MAX(number_seq), 1000) + 1 AS n FROM tickets').get() as { n: number }).n;
+    const number = nextCount(this.db, viewer.companyId, 'ticket_number');
     // Link the device only when it is the requester's own: a serial never reveals someone else's device.
     const device = input.deviceSerial
       ? (this.db.prepare('SELECT id FROM devices WHERE serial = ? AND owner_id = ?').get(input.deviceSerial, viewer.userId) as { id: string } | undefined)
       : undefined;
     this.db
       .prepare(
-        `INSERT INTO tickets (id, number_seq, owner_id, company_id, title, description, product, version, device_serial, device_id,
+        `INSERT INTO tickets (id, number_seq, number, owner_id, company_id, title, description, product, version, device_serial, device_id,
            severity, category, status, contact_json, origin_kind, origin_ref, requester_ip, created_at, updated_at, sla_due_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        id, seq, viewer.userId, viewer.companyId, input.title, input.description, input.product, input.version, input.deviceSerial,
+        id, seq, number, viewer.userId, viewer.companyId, input.title, input.description, input.product, input.version, input.deviceSerial,
         device?.id ?? null, input.severity, input.category, JSON.stringify(input.contact), input.origin?.kind ?? null,
         input.origin?.ref ?? null, ip, now, now, now + SLA_RESPONSE_HOURS[input.severity] * 3600_000,
       );
@@ -155,27 +160,30 @@ export class TicketRepository {
     return this.db.prepare('SELECT * FROM ticket_attachments WHERE id = ? AND ticket_id = ?').get(attachmentId, ticketId) as AttachmentRow | undefined;
   }
 
+  /** Events after the cursor on requests the viewer may read, from the viewer's company's feed only. */
   feed(viewer: Viewer, since: number, limit: number) {
+    const after = positionOf(this.db, viewer.companyId, since);
     const rows = this.db
       .prepare(
-        `SELECT e.*, t.number_seq FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-         WHERE e.seq > @since AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`,
+        `SELECT e.*, t.number FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         WHERE e.company_id = @companyId AND e.company_seq > @after AND ${VISIBLE} ORDER BY e.company_seq LIMIT @limit`,
       )
-      .all({ since, limit, ...this.params(viewer) }) as EventRow[];
-    const latest = this.latestSeq();
-    // A full page resumes after its last event; otherwise the reader is caught up to the newest event.
-    const cursor = rows.length === limit ? rows[rows.length - 1]!.seq : Math.max(since, latest);
-    return { cursor, events: rows.map(toFeedEvent) };
+      .all({ after, limit, ...this.params(viewer) }) as EventRow[];
+    // A full page resumes after its last event; otherwise the reader is caught up to the company's newest event.
+    const position = rows.length === limit ? rows[rows.length - 1]!.company_seq : Math.max(after, currentCount(this.db, viewer.companyId, 'feed'));
+    return { cursor: toCursor(position), events: rows.map(toFeedEvent) };
   }
 
-  latestSeq(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM ticket_events').get() as { n: number }).n;
+  /** The cursor of "now" for this viewer: a fresh install follows from here without the history. */
+  latestCursor(viewer: Viewer): number {
+    return toCursor(currentCount(this.db, viewer.companyId, 'feed'));
   }
 
   private event(ticketId: string, kind: EventRow['kind'], actor: Actor, from: TicketStatus | null, to: TicketStatus | null, now: number): void {
+    const { company_id: companyId } = this.db.prepare('SELECT company_id FROM tickets WHERE id = ?').get(ticketId) as { company_id: string };
     this.db
-      .prepare('INSERT INTO ticket_events (ticket_id, kind, actor, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(ticketId, kind, actor, from, to, now);
+      .prepare('INSERT INTO ticket_events (ticket_id, company_id, company_seq, kind, actor, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(ticketId, companyId, nextCount(this.db, companyId, 'feed'), kind, actor, from, to, now);
   }
 
   private touch(id: string, now: number): void {

@@ -26,15 +26,15 @@ function generateAccount(dbPath: string): void {
        VALUES (?, 'bench-co', 'Bench User', 'bench@example.com', '+49 30 1234567', 'Benchstraße 1, Berlin', 'DE', 'Telecommunications', 'Engineer', '!', ?, ?)`,
     ).run(USER, at, at);
     const ticket = db.prepare(
-      `INSERT INTO tickets (id, number_seq, owner_id, company_id, title, description, product, version, device_serial, severity, category, status,
+      `INSERT INTO tickets (id, number_seq, number, owner_id, company_id, title, description, product, version, device_serial, severity, category, status,
          contact_json, requester_ip, created_at, updated_at, sla_due_at)
-       VALUES (?, ?, ?, 'bench-co', ?, ?, 'Edge Router', '9.1', 'NW-RT-20931', 'medium', 'malfunction', 'closed', ?, '198.51.100.23', ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, 'bench-co', ?, ?, 'Edge Router', '9.1', 'NW-RT-20931', 'medium', 'malfunction', 'closed', ?, '198.51.100.23', ?, ?, ?)`,
     );
     const comment = db.prepare('INSERT INTO ticket_comments (id, ticket_id, author, author_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const contact = JSON.stringify({ name: 'Bench User', email: 'bench@example.com', phone: '+49 30 1234567', country: 'DE', contactAddress: 'Benchstraße 1', company: 'Bench Networks' });
     for (let t = 0; t < TICKETS; t++) {
       const id = `ticket-${t}`;
-      ticket.run(id, t + 1, USER, `Router ${t} drops BGP sessions after upgrade`, `After the upgrade to 9.1 the router ${t} drops its BGP sessions every few hours. Logs attached.`, contact, at + t, at + t, at + t + 86_400_000);
+      ticket.run(id, t + 1, t + 1, USER, `Router ${t} drops BGP sessions after upgrade`, `After the upgrade to 9.1 the router ${t} drops its BGP sessions every few hours. Logs attached.`, contact, at + t, at + t, at + t + 86_400_000);
       for (let c = 0; c < COMMENTS_PER_TICKET; c++) {
         comment.run(`${id}-c${c}`, id, c % 2 ? 'engineer' : 'customer', c % 2 ? 'Eve Engineer' : 'Bench User', `Comment ${c} on ticket ${t}: we checked the configuration and the timers again.`, at + t + c);
       }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,24 +7,13 @@ import { DOCS_MIGRATIONS } from '../../main/services/docs/docs-schema';
 import { LibraryStore } from '../../main/services/docs/library-store';
 import { applyMigrations, openLocalDatabase } from '../../main/services/local-db/local-database';
 import { runChild, until, type Child } from './child-process';
+import { writeManual } from './manual';
 
 let child: Child | undefined;
 afterEach(async () => {
   await child?.kill9();
   child = undefined;
 });
-
-/** A manual of `pages` HTML pages in nested folders: long enough to import that a kill lands mid-way. */
-function writeManual(dir: string, pages: number): string {
-  const root = join(dir, 'storage-manual');
-  for (let i = 0; i < pages; i++) {
-    const folder = join(root, `chapter-${Math.floor(i / 100)}`);
-    mkdirSync(folder, { recursive: true });
-    const body = Array.from({ length: 12 }, (_, p) => `<p>Replication volume ${i} paragraph ${p}: snapshots, quotas and failover for array ${i % 37}.</p>`).join('');
-    writeFileSync(join(folder, `page-${i}.html`), `<title>Topic ${i}</title><h1>Topic ${i}</h1>${body}<h2 id="s${i}">Section ${i}</h2><p>More on ${i}.</p>`);
-  }
-  return root;
-}
 
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 

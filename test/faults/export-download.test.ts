@@ -65,7 +65,7 @@ describe('privacy export downloads resume (live server, real files)', () => {
     await app.signIn();
     // The connection drops after about 1 MB, and the retry is refused: the download stops in error.
     faults.dropAfter = 1024 * 1024 + 4096;
-    faults.refuseNextWith = 403;
+    faults.refuseNextRangeWith = 403;
     faults.log.length = 0;
     await expect(app.services.privacy.downloadExport(job.id)).rejects.toMatchObject({ code: 'forbidden' });
 

@@ -67,7 +67,7 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
     progress(total, total);
     return { installId: writer.installId, libraryId: manifest.id, topicCount: total, retired };
   } catch (error) {
-    writer.abort();
+    discard(writer);
     await rm(assetDir, { recursive: true, force: true });
     throw error;
   } finally {
@@ -106,7 +106,7 @@ async function importFolder(db: Database.Database, dataDir: string, job: Extract
     progress(pages.length, pages.length);
     return { installId: writer.installId, libraryId, topicCount: pages.length, retired };
   } catch (error) {
-    writer.abort();
+    discard(writer);
     await rm(assetDir, { recursive: true, force: true });
     throw error;
   }
@@ -139,6 +139,19 @@ async function copyInside(root: string, rel: string, target: string): Promise<nu
     return info.size;
   } catch {
     return 0; // a missing image is the manual's own problem; the page still imports
+  }
+}
+
+/**
+ * Deletes a failed install's rows. A full disk can refuse even that (the delete needs log space): the
+ * rows then stay 'importing', invisible to search, and go before the next import and at every start
+ * (LibraryStore.removeUnfinished); the import's own error is the one reported.
+ */
+function discard(writer: LibraryWriter): void {
+  try {
+    writer.abort();
+  } catch {
+    // Left for removeUnfinished, as above.
   }
 }
 

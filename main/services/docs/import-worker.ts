@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { toErrorShape } from '../../../shared/errors';
+import { AppError, toErrorShape } from '../../../shared/errors';
+import { isDiskFull } from '../disk-full';
 import { openLocalDatabase } from '../local-db/local-database';
 import { runImport, type ImportJob } from './import-job';
 
@@ -13,7 +14,8 @@ try {
   const result = await runImport(db, dataDir, job, (done, total) => parentPort!.postMessage({ type: 'progress', done, total }));
   parentPort!.postMessage({ type: 'done', result });
 } catch (error) {
-  parentPort!.postMessage({ type: 'error', error: toErrorShape(error), detail: error instanceof Error ? error.message : String(error) });
+  const shaped = isDiskFull(error) ? new AppError('storage', 'The disk is full, so the library could not be imported. Nothing was imported: free some space and import it again.') : error;
+  parentPort!.postMessage({ type: 'error', error: toErrorShape(shaped), detail: error instanceof Error ? error.message : String(error) });
 } finally {
   db.close();
 }

@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import type { FailReason, PassReason } from '../../../shared/contract/download-reason';
 import { AppError } from '../../../shared/errors';
 import type { FetchLike } from '../api/api-client';
+import { isDiskFull } from '../disk-full';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
 import { assertFreeSpace, type StatFs } from './disk-space';
@@ -296,8 +297,7 @@ export class DownloadManager {
           await this.restartPart(job, part);
           continue;
         }
-        const errno = (error as NodeJS.ErrnoException).code;
-        if (errno === 'ENOSPC' || errno === 'EDQUOT') throw new AppError('storage', 'The disk became full during the download. Free some space, then resume it.');
+        if (isDiskFull(error)) throw new AppError('storage', 'The disk became full during the download. Free some space, then resume it.');
         if (error instanceof AppError && NON_RETRYABLE.has(error.code)) throw error;
         failures = part.bytes > before ? 1 : failures + 1;
         if (failures >= maxAttempts) throw error instanceof AppError ? error : new AppError('offline', `The connection keeps dropping (${(error as Error).message}). Resume to try again.`);

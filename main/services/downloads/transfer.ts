@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat, truncate } from 'node:fs/promises';
+import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import type { FetchLike } from '../api/api-client';
 
@@ -119,7 +119,7 @@ export async function transfer(options: TransferOptions): Promise<void> {
     await inflight;
     const at = position;
     position += size;
-    const write = file.writev(chunks, at);
+    const write = writeFully(file, chunks, size, at);
     // Hash a copy while the write is in flight; it becomes the part's hash only once the bytes are on
     // disk, so a failed write leaves hash and file in step without re-reading anything.
     const next = part.hash.copy();
@@ -147,6 +147,22 @@ export async function transfer(options: TransferOptions): Promise<void> {
     // Whatever happened, the file holds exactly the hashed bytes.
     await file.truncate(part.bytes).catch(() => undefined);
     await file.close();
+  }
+}
+
+/**
+ * writev, and the rest when the kernel wrote only part of it (a disk that fills up mid-batch returns a
+ * short count before it returns ENOSPC): the batch is on disk whole, or this rejects with the error.
+ * Counting a short write as whole would leave a hole the hash claims to cover.
+ */
+async function writeFully(file: FileHandle, chunks: Buffer[], size: number, position: number): Promise<void> {
+  const written = (await file.writev(chunks, position)).bytesWritten;
+  if (written === size) return;
+  const rest = Buffer.concat(chunks).subarray(written);
+  for (let offset = 0; offset < rest.length; ) {
+    const { bytesWritten } = await file.write(rest, offset, rest.length - offset, position + written + offset);
+    if (bytesWritten === 0) throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+    offset += bytesWritten;
   }
 }
 

@@ -5,6 +5,7 @@ import * as tickets from './004-tickets';
 import * as privacy from './005-privacy';
 import * as liftRestriction from './006-lift-restriction';
 import * as loginFailures from './007-login-failures';
+import * as tenantCounters from './008-tenant-counters';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: privacy.name, up: privacy.up },
   { version: 6, name: liftRestriction.name, up: liftRestriction.up },
   { version: 7, name: loginFailures.name, up: loginFailures.up },
+  { version: 8, name: tenantCounters.name, up: tenantCounters.up },
 ];

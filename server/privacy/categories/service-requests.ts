@@ -6,7 +6,7 @@ import { hasTables, HOME_COUNTRY, iso, PROCESSING_COUNTRIES, scrubSql } from './
 // Tickets with their comments and attachments in one ordered statement: the export groups
 // consecutive rows, so it never runs a second query while the first is still iterating.
 const JOINED = `
-SELECT t.id, t.number_seq AS numberSeq, t.title, t.description, t.product, t.version, t.device_serial AS deviceSerial,
+SELECT t.id, t.number AS number, t.title, t.description, t.product, t.version, t.device_serial AS deviceSerial,
        t.severity, t.category, t.status, t.contact_json AS contactJson, t.origin_kind AS originKind, t.origin_ref AS originRef,
        t.requester_ip AS requesterIp, t.created_at AS createdAt, t.updated_at AS updatedAt,
        x.kind AS itemKind, x.a AS itemA, x.b AS itemB, x.c AS itemC, x.at AS itemAt
@@ -23,7 +23,7 @@ type Ticket = Row & { comments: Row[]; attachments: Row[] };
 function ticket(row: Joined): Ticket {
   return {
     id: row.id,
-    number: `SR-${row.numberSeq}`,
+    number: `SR-${row.number}`,
     title: row.title,
     description: row.description,
     product: row.product,

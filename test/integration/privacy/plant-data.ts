@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { nextCount } from '../../../server/tickets/tenant-counters';
 
 /**
  * Writes a service request with comments straight into the tickets service's tables (migration 004),
@@ -11,13 +12,15 @@ export function plantTicket(db: Database, owner: { id: string; name: string; ema
   const company = (db.prepare('SELECT company_id FROM users WHERE id = ?').get(owner.id) as { company_id: string }).company_id;
   const id = randomUUID();
   const seq = ((db.prepare('SELECT max(number_seq) AS n FROM tickets').get() as { n: number | null }).n ?? 1000) + 1;
+  // The number shown counts within the company (migration 8); a planted request takes the next one.
+  const number = nextCount(db, company, 'ticket_number');
   const at = Date.UTC(2026, 4, 1);
   db.prepare(
-    `INSERT INTO tickets (id, number_seq, owner_id, company_id, title, description, product, version, device_serial, severity, category, status,
+    `INSERT INTO tickets (id, number_seq, number, owner_id, company_id, title, description, product, version, device_serial, severity, category, status,
        contact_json, origin_kind, origin_ref, requester_ip, created_at, updated_at, sla_due_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'Edge Router', '9.1', 'NW-RT-20931', 'high', 'malfunction', 'new', ?, 'doc', 'routers/bgp', '198.51.100.23', ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'Edge Router', '9.1', 'NW-RT-20931', 'high', 'malfunction', 'new', ?, 'doc', 'routers/bgp', '198.51.100.23', ?, ?, ?)`,
   ).run(
-    id, seq, owner.id, company, `Router reboots (reported by ${owner.name})`, `Please call ${owner.name} at ${owner.email}.`,
+    id, seq, number, owner.id, company, `Router reboots (reported by ${owner.name})`, `Please call ${owner.name} at ${owner.email}.`,
     JSON.stringify({ name: owner.name, email: owner.email, phone: owner.phone, country: 'DE', contactAddress: 'Somewhere 1', company: 'Northwind Networks' }),
     at, at, at + 86_400_000,
   );

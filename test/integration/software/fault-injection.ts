@@ -14,8 +14,8 @@ export interface Faults {
   ignoreRangeOnce: boolean;
   /** Answer 416 to the next ranged download request. */
   answer416Once: boolean;
-  /** Answer this status (with an error body) to the next download request. */
-  refuseNextWith: number | null;
+  /** Answer this status (with an error body) to the next ranged download request (a retry that resumes). */
+  refuseNextRangeWith: number | null;
   /** Flip one character of the next manifest signature. */
   breakSignature: boolean;
   /** Range and If-Range headers of every download request, and the status answered. */
@@ -24,7 +24,7 @@ export interface Faults {
 
 /** `downloads` picks the routes whose answers are cut: software files unless told otherwise (e.g. privacy exports). */
 export function injectFaults(app: FastifyInstance, downloads = /^\/software\/files\/[^/]+\/download/): Faults {
-  const faults: Faults = { dropAfter: null, stallAfter: null, ignoreRangeOnce: false, answer416Once: false, refuseNextWith: null, breakSignature: false, log: [] };
+  const faults: Faults = { dropAfter: null, stallAfter: null, ignoreRangeOnce: false, answer416Once: false, refuseNextRangeWith: null, breakSignature: false, log: [] };
   const isDownload = (url: string) => downloads.test(url);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -34,9 +34,9 @@ export function injectFaults(app: FastifyInstance, downloads = /^\/software\/fil
       faults.ignoreRangeOnce = false;
       delete request.headers.range;
     }
-    if (faults.refuseNextWith !== null) {
-      const status = faults.refuseNextWith;
-      faults.refuseNextWith = null;
+    if (faults.refuseNextRangeWith !== null && request.headers.range) {
+      const status = faults.refuseNextRangeWith;
+      faults.refuseNextRangeWith = null;
       return reply.code(status).send({ code: 'forbidden', message: 'Refused by the fault injector.' });
     }
     if (faults.answer416Once && request.headers.range) {
