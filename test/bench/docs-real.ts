@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { listFolder } from '../../main/services/docs/folder-reader';
 import { SearchEngine } from '../../main/services/docs/search-engine';
+import { displayText } from '../../main/services/docs/text';
 import { openLocalDatabase } from '../../main/services/local-db/local-database';
 import type { BenchQuery } from './docs-corpus';
 import { evaluate, round } from './docs-evaluate';
@@ -141,7 +142,8 @@ function readRecords(db: Database.Database): RealRecord[] {
     )
     .raw()
     .all() as [string, string, string, string, string][];
-  return rows.map(([path, anchor, title, headings, body]) => ({ id: anchor ? `${path}#${anchor}` : path, title, headings, body }));
+  // As the page says it (the index keeps version dots and CJK separators in its own form).
+  return rows.map(([path, anchor, title, headings, body]) => ({ id: anchor ? `${path}#${anchor}` : path, title: displayText(title), headings: displayText(headings), body: displayText(body) }));
 }
 
 /** Plain FTS5: the records in a default fts5 table, every query word required, bm25 order, FTS5's own snippet(). */

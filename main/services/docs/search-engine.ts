@@ -50,6 +50,10 @@ const ADJACENT_CANDIDATES = 100;
 // alone ranks short pages that merely contain a stemmed title word above the page itself).
 const WEIGHT = { fts: 1, phrase: 1.6, titleExact: 4, titlePrefix: 1.5, titleWords: 1.5 };
 const K = 10;
+/** Corrections of a mistyped word searched together. */
+const CORRECTIONS = 3;
+/** Above this share of link text a record is mostly links (see linkDemotion). */
+const LINK_PAGE_SHARE = 0.5;
 
 /**
  * Full-text search over the local database: FTS5 with bm25 (title 10, headings 5, body 1) for
@@ -93,10 +97,12 @@ export class SearchEngine {
     const plain = resolved.plainWords;
     const prefix = Boolean(parsed.prefixClause);
     // Side by side as typed: only for a query without OR, whose words are then one sequence.
-    const adjacent = plain.length >= 2 && parsed.groups.every((g) => g.length === 1) ? this.adjacentCandidates(plain, prefix, filter) : [];
+    const pairs = plain.length >= 2 && parsed.groups.every((g) => g.length === 1) ? this.adjacentCandidates(plain, prefix, filter) : null;
+    const adjacent = pairs?.ids ?? [];
 
     const fts = this.ftsCandidates(resolved, adjacent, filter, notPart, limit);
-    const lists: { ids: number[]; weight: number }[] = [{ ids: fts, weight: WEIGHT.fts }];
+    // `body`: a signal the text of a page of links also gives (see linkDemotion).
+    const lists: { ids: number[]; weight: number; body?: boolean }[] = [{ ids: fts, weight: WEIGHT.fts, body: true }];
 
     if (plain.length > 0) {
       const title = normalizeTitle(plain.join(' '));
@@ -105,12 +111,19 @@ export class SearchEngine {
       lists.push({ ids: this.titleWordMatches(lists, plain, prefix), weight: WEIGHT.titleWords });
     }
     if (plain.length >= 2) {
-      const pool = [...new Set([...fts, ...adjacent])];
-      lists.push({ ids: this.phraseMatches(pool, plain, prefix ? resolved.completions : null), weight: WEIGHT.phrase });
+      // Every record holding the phrase holds its pairs: when the pair index listed all such records,
+      // they are the only ones worth reading.
+      // they are the only ones worth reading (in bm25's order first).
+      const inPairs = new Set(adjacent);
+      const pool = [...new Set(pairs?.all ? [...fts.filter((id) => inPairs.has(id)), ...adjacent] : [...fts, ...adjacent])];
+      lists.push({ ids: this.phraseMatches(pool, plain, prefix ? resolved.completions : null), weight: WEIGHT.phrase, body: true });
     }
 
+    const demotion = this.linkDemotion(lists.flatMap((l) => (l.body ? l.ids : [])));
     const scores = new Map<number, number>();
-    for (const list of lists) list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (K + i)));
+    for (const list of lists) {
+      list.ids.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + (list.weight * (list.body ? (demotion.get(id) ?? 1) : 1)) / (K + i)));
+    }
     let ranked = [...scores].sort((a, b) => b[1] - a[1]);
     if (parsed.excluded.length) ranked = this.dropExcluded(ranked, notPart);
     return this.display(ranked.slice(0, limit), snippetTerms(plain, prefix), prefix ? resolved.completions : null);
@@ -192,10 +205,14 @@ export class SearchEngine {
             cost += Math.min(...clause.words.map(df));
             return clauseMatch(clause);
           }
-          const word = fix(clause.words[0]!);
-          plainWords.push(word);
-          cost += df(word);
-          return ftsString(word);
+          // A mistyped word is searched as any of its likeliest corrections: the most frequent one
+          // alone is often another word ("patjh" is one edit from "path" and from "patch").
+          const typed = clause.words[0]!;
+          const fixes = this.fixes(typed);
+          if (fixes[0] !== typed) guessed = true;
+          plainWords.push(fixes[0]!);
+          cost += fixes.reduce((sum, w) => sum + df(w), 0);
+          return fixes.length > 1 ? `(${fixes.map(ftsString).join(' OR ')})` : ftsString(fixes[0]!);
         })
         .join(' OR ');
       return { match, cost, guessed };
@@ -232,9 +249,14 @@ export class SearchEngine {
   }
 
   private fix(word: string): string {
-    // A number or a version (2.4.1) is never a typo of another one.
-    if (this.vocabulary.has(word) || /\p{N}/u.test(word)) return word;
-    return this.vocabulary.correct(word) ?? word;
+    return this.fixes(word)[0]!;
+  }
+
+  /** The word itself when known (or a number, or a version such as 2.4.1), else its likeliest corrections. */
+  private fixes(word: string): string[] {
+    if (this.vocabulary.has(word) || /\p{N}/u.test(word)) return [word];
+    const corrections = this.vocabulary.corrections(word, CORRECTIONS);
+    return corrections.length ? corrections : [word];
   }
 
   private expandPrefix(prefix: string): { word: string; match: string; df: number; completions: string[] } {
@@ -284,12 +306,15 @@ export class SearchEngine {
   /**
    * Records holding the query's complete words side by side, from the pair index: "network in not
    * and" is four short lists of pairs, where FTS5 would walk the lists of "in", "not" and "and".
-   * Unranked and unchecked (the pairs may be apart): phraseMatches checks them.
+   * Unranked and unchecked (the pairs may be apart): phraseMatches checks them. `all` when the list is
+   * complete (shorter than its limit).
    */
-  private adjacentCandidates(words: string[], lastIsPrefix: boolean, filter: string | null): number[] {
+  private adjacentCandidates(words: string[], lastIsPrefix: boolean, filter: string | null): { ids: number[]; all: boolean } {
     const complete = lastIsPrefix ? words.slice(0, -1) : words;
     const pairs = complete.slice(1).map((word, i) => ftsString(`${complete[i]}_${word}`));
-    return pairs.length ? this.rank(pairs.join(' '), filter, ADJACENT_CANDIDATES, false, 'docs_pairs') : [];
+    if (pairs.length === 0) return { ids: [], all: false };
+    const ids = this.rank(pairs.join(' '), filter, ADJACENT_CANDIDATES, false, 'docs_pairs');
+    return { ids, all: ids.length < ADJACENT_CANDIDATES };
   }
 
   /**
@@ -302,13 +327,33 @@ export class SearchEngine {
     const records = this.records(ids);
     const body = this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck();
     const holds = (text: string) => containsPhrase(foldText(text), words, completions !== null);
+    // A long body is looked up by the phrase's rarest word: its first spans are where the phrase can be.
+    const rarest = alternatives(words, completions).reduce((a, b) => (this.df(b) < this.df(a) ? b : a));
     return ids.filter((id) => {
       const record = records.get(id);
       if (!record) return false;
       const title = indexText(record.title);
       if (record.bodyChars <= LONG_BODY_CHARS) return holds(`${title} ${this.read(body.get(id) as string | undefined)}`);
-      return holds(title) || this.spans.withAll(id, alternatives(words, completions)).some((span) => holds(this.read(span.text)));
+      return holds(title) || this.spans.withWord(id, rarest).some((span) => holds(this.read(span.text)));
     });
+  }
+
+  /**
+   * What the body signals (bm25, phrase) of a record count for, by its share of link text: a
+   * generated index, a site map, a table of contents or a chapter overview holds the words of every
+   * section it lists, and must not outrank them. Full weight up to half links, then falling to
+   * nothing for a page of links alone; the title signals keep their weight, so a search for the
+   * index by its title still finds it. Decided from the markup at import (link_share), never from names.
+   */
+  private linkDemotion(ids: number[]): Map<number, number> {
+    if (ids.length === 0) return new Map();
+    const rows = this.statement('SELECT id, link_share FROM docs_records WHERE id IN (SELECT value FROM json_each(?)) AND link_share > ?').raw().all(JSON.stringify([...new Set(ids)]), LINK_PAGE_SHARE) as [number, number][];
+    return new Map(rows.map(([id, share]) => [id, Math.max(0.02, (1 - share) / (1 - LINK_PAGE_SHARE))]));
+  }
+
+  /** In how many records a word (any of its alternatives) occurs. */
+  private df(alternatives: string[]): number {
+    return alternatives.reduce((sum, word) => sum + this.vocabulary.df(word), 0);
   }
 
   /** Title and body length of records, without reading their text. */

@@ -119,12 +119,9 @@ export class SpanReader {
     this.spanText = db.prepare('SELECT text FROM docs_spans WHERE id = ?').pluck();
   }
 
-  /** The first spans holding every query word (for a phrase check). */
-  withAll(id: number, words: string[][]): Span[] {
-    const lists = words.map((alternatives) => this.spansOf(id, alternatives));
-    const [first, ...rest] = lists;
-    const common = (first ?? []).filter((span) => rest.every((list) => list.includes(span)));
-    return this.read(id, common.slice(0, SPANS_READ));
+  /** The first spans holding a word (for a phrase check: its rarest word). */
+  withWord(id: number, alternatives: string[]): Span[] {
+    return this.read(id, this.spansOf(id, alternatives).slice(0, SPANS_READ));
   }
 
   /** The spans holding the most distinct query words, earliest first among equals (for a snippet); the first span when none does. */

@@ -34,17 +34,18 @@ export class Vocabulary {
 
   /** The most frequent known word one edit (insert, delete, replace, swap) away, or null. */
   correct(word: string): string | null {
-    if (word.length < 4 || this.counts.size === 0) return null;
-    let best: string | null = null;
-    let bestDf = 0;
+    return this.corrections(word, 1)[0] ?? null;
+  }
+
+  /** Up to `max` known words one edit away, most frequent first ("patjh": path, patch). */
+  corrections(word: string, max: number): string[] {
+    if (word.length < 4 || this.counts.size === 0) return [];
+    const found = new Map<string, number>();
     for (const candidate of edits1(word)) {
-      const df = this.counts.get(candidate) ?? 0;
-      if (df > bestDf) {
-        best = candidate;
-        bestDf = df;
-      }
+      const df = this.counts.get(candidate);
+      if (df) found.set(candidate, df);
     }
-    return best;
+    return [...found].sort((a, b) => b[1] - a[1]).slice(0, max).map(([w]) => w);
   }
 
   /** Known words starting with `prefix`, most frequent first. */

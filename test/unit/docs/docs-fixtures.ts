@@ -5,6 +5,8 @@ import yazl from 'yazl';
 import { applyMigrations, openLocalDatabase } from '../../../main/services/local-db/local-database';
 import { DOCS_MIGRATIONS } from '../../../main/services/docs/docs-schema';
 import type { Manifest } from '../../../shared/api/docs';
+import { runImport } from '../../../main/services/docs/import-job';
+import { SearchEngine } from '../../../main/services/docs/search-engine';
 
 export function docsDb() {
   return docsDb.withMigrations(DOCS_MIGRATIONS);
@@ -58,3 +60,12 @@ export async function writePackage(
 }
 
 export const page = (title: string, body: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+
+/** A search engine over a package of [id, title, body HTML] topics, imported as a user would. */
+export async function engineOver(topics: [string, string, string][]): Promise<SearchEngine> {
+  const { db, dir } = docsDb();
+  const manifest = manifestOf(topics.map(([id, title]) => ({ id, title })));
+  const files = Object.fromEntries(topics.map(([id, title, body]) => [`topics/${id}.html`, page(title, body)]));
+  await runImport(db, dir, { kind: 'package', file: await writePackage(dir, manifest, files), source: 'package' }, () => undefined);
+  return new SearchEngine(db);
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../main/services/docs/import-job';
 import { SearchEngine } from '../../../main/services/docs/search-engine';
-import { docsDb, manifestOf, page, writePackage } from './docs-fixtures';
+import { docsDb, engineOver, manifestOf, page, writePackage } from './docs-fixtures';
 
 let engine: SearchEngine;
 const titles = (query: string) => engine.search(query).map((hit) => hit.title);
@@ -19,11 +19,7 @@ const TOPICS: [string, string, string][] = [
 ];
 
 beforeAll(async () => {
-  const { db, dir } = docsDb();
-  const manifest = manifestOf(TOPICS.map(([id, title]) => ({ id, title })));
-  const files = Object.fromEntries(TOPICS.map(([id, title, body]) => [`topics/${id}.html`, page(title, body)]));
-  await runImport(db, dir, { kind: 'package', file: await writePackage(dir, manifest, files), source: 'package' }, () => undefined);
-  engine = new SearchEngine(db);
+  engine = await engineOver(TOPICS);
 });
 
 describe('ranking on a small fixture', () => {
