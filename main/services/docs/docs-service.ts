@@ -14,6 +14,7 @@ import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
 import { exportPackage } from './package-export';
+import { matchesScopeKeyword, splitScopeKeyword } from './query-parser';
 import { ReaderService } from './reader-service';
 import { SearchEngine, type SearchScope } from './search-engine';
 
@@ -115,11 +116,14 @@ export class DocsService {
     if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return { hits: local, onlineIncluded: false, ms };
     const installed = new Set(this.store.ready().map((r) => r.library_id));
     try {
-      const params = new URLSearchParams({ q: input.query.slice(0, 500), limit: String(Math.min(input.limit, 50)) });
+      // A library keyword that named installed libraries scopes the online hits the same way.
+      const { keyword, query } = splitScopeKeyword(input.query);
+      const scoped = keyword && this.store.ready().some((r) => matchesScopeKeyword(keyword, { libraryId: r.library_id, product: r.product })) ? keyword : null;
+      const params = new URLSearchParams({ q: (scoped ? query : input.query).slice(0, 500), limit: String(Math.min(input.limit, 50)) });
       for (const library of input.scope?.libraries ?? []) params.append('library', library);
       const online = await this.deps.api.request({ method: 'GET', path: `/docs/search?${params}`, schema: OnlineSearchResultSchema });
       const extra = online.hits
-        .filter((hit) => !installed.has(hit.library))
+        .filter((hit) => !installed.has(hit.library) && (!scoped || matchesScopeKeyword(scoped, { libraryId: hit.library, product: '' })))
         .map((hit) => ({ library: hit.library, product: '', version: '', topicId: hit.topicId, anchor: '', title: hit.title, path: `${hit.topicId}.html`, snippet: hit.snippet, score: hit.score, source: 'online' as const }));
       return { hits: [...local, ...extra], onlineIncluded: true, ms };
     } catch {
