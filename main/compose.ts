@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/contract';
+import type { RecoveryItem } from '../shared/contract/recovery-contract';
 import { AppError } from '../shared/errors';
-import { isAllowedExternalUrl } from './security/external-links';
+import { isAllowedExternalUrl } from '../shared/external-links';
 import { ApiClient, type FetchLike } from './services/api/api-client';
-import { openLocalDatabase, type LocalDatabase } from './services/local-db/local-database';
+import type { LocalDatabase } from './services/local-db/local-database';
 import { NetworkMonitor } from './services/network/network-monitor';
 import { ProfileService } from './services/profile/profile-service';
 import { wipeLocalData } from './services/privacy/clear-local-data';
@@ -24,6 +25,9 @@ import type { ProxyPlatform } from './services/desktop/proxy-config';
 import type { UpdaterAdapter } from './services/desktop/update-service';
 import { SoftwareService } from './services/software/software-service';
 import { TicketService } from './services/tickets/ticket-service';
+import { damageMarkerFor, openLocalDatabaseSafely } from './services/recovery/database-recovery';
+import { backupFileFor, OutboxBackup } from './services/recovery/outbox-backup';
+import { RecoveryService } from './services/recovery/recovery-service';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -54,6 +58,8 @@ export interface PlatformDeps {
   showItemInFolder?: (path: string) => Promise<void> | void;
   /** The system's Downloads folder (Electron's app.getPath('downloads')); used while settings.downloadFolder is null. */
   defaultDownloadFolder?: string;
+  /** Damage found before the services were built (a damaged settings file), or carried over from services that restarted. */
+  recoveryNotices?: RecoveryItem[];
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -63,8 +69,20 @@ export type Services = ReturnType<typeof composeServices>;
  * and the browser preview, so both run exactly the same code behind the bridge.
  */
 export function composeServices(deps: PlatformDeps) {
-  // Features add their tables with applyMigrations(localDb, '<domain>', ...).
-  const localDb: LocalDatabase = openLocalDatabase(join(deps.dataDir, 'local.sqlite'));
+  // Features add their tables with applyMigrations(localDb, '<domain>', ...). A damaged file is set
+  // aside and what can be read is recovered first: the app always starts (issue 19).
+  const databaseFile = join(deps.dataDir, 'local.sqlite');
+  const opened = openLocalDatabaseSafely(databaseFile);
+  const localDb: LocalDatabase = opened.db;
+  const recovery = new RecoveryService({
+    dataFolder: deps.dataDir,
+    damageMarker: damageMarkerFor(databaseFile),
+    items: [...(deps.recoveryNotices ?? []), ...(opened.damage ? [opened.damage] : [])],
+  });
+  // Background work that fails must not end the process: a damaged database is recovered, the rest logged.
+  const onBackgroundError = (error: unknown) => {
+    if (!recovery.noticeError(error)) console.error('A background task failed', error);
+  };
   // Called only after `network` exists: no request is made while composing.
   const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
   const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
@@ -102,6 +120,7 @@ export function composeServices(deps: PlatformDeps) {
     ...(deps.saveFileAs ? { saveFileAs: deps.saveFileAs } : {}),
     // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
     searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
+    outbox: { onError: onBackgroundError },
   });
   tickets.start();
   const downloadFolder = () => {
@@ -128,6 +147,7 @@ export function composeServices(deps: PlatformDeps) {
     // Feedback written offline waits in the local database and goes when the service answers again.
     session,
     network,
+    feedbackOutbox: { onError: onBackgroundError },
     ...(deps.pickDocsPath ? { pickPath: deps.pickDocsPath } : {}),
   });
   const software = new SoftwareService({
@@ -145,7 +165,11 @@ export function composeServices(deps: PlatformDeps) {
   };
   session.onDidChange.on(followSession);
   followSession(session.get());
-  void docs.start();
+  void docs.start().catch(onBackgroundError);
+  // The last-known-good copy of the outbox and drafts, for a database a power cut empties. A full disk
+  // keeps the previous copy (tried again at the next tick); damage goes to recovery.
+  const outboxBackup = new OutboxBackup(localDb, backupFileFor(databaseFile), (error) => recovery.noticeError(error));
+  outboxBackup.start();
 
   const appInfo = (): AppInfo => ({
     version: deps.version,
@@ -187,8 +211,9 @@ export function composeServices(deps: PlatformDeps) {
     desktop.dispose();
     network.stop();
     session.cancelSignIn();
+    outboxBackup.stop();
     localDb.close();
   };
 
-  return { appInfo, links, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
+  return { appInfo, links, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

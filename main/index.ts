@@ -19,9 +19,9 @@ import { electronProxyPlatform, proxyAuthenticator } from './platform/proxy-sess
 import { electronUpdaterAdapter } from './platform/updater';
 import { safeStorageSecrets } from './platform/safe-storage-secrets';
 import { denyAllPermissions, guardWebContents } from './platform/window-security';
-import { isAllowedExternalUrl, isVendorUrl } from './security/external-links';
+import { isAllowedExternalUrl, isVendorUrl } from '../shared/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
-import { SettingsService } from './services/settings/settings-service';
+import { openSettings } from './services/settings/settings-file';
 
 // The composition root: the only file that knows both Electron and every service.
 // `<app executable> docs <command>` is the documentation command line: no window, no instance lock.
@@ -39,7 +39,8 @@ const isTrustedOrigin = (url: string) => isAppUrl(url) || (devServerUrl !== unde
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const settings = new SettingsService(new Store({ name: 'settings' }));
+  // electron-store keeps settings.json in userData; a damaged file is set aside instead of stopping the app.
+  const { settings, recoveryNotices } = openSettings(dataDir, () => new Store({ name: 'settings' }));
   const embedded = settings.get().apiUrl ? null : await startEmbeddedApi(dataDir);
   const apiUrl = settings.get().apiUrl ?? embedded!.url;
   if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     showItemInFolder: (path) => shell.showItemInFolder(path),
     defaultDownloadFolder: app.getPath('downloads'),
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+    recoveryNotices,
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {
       const owner = BrowserWindow.getFocusedWindow();
@@ -118,7 +120,20 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher({
     handlers: createHandlers(services),
     isTrustedOrigin,
-    onInternalError: (method, error) => console.error(`Bridge method ${method} failed`, error),
+    onInternalError: (method, error) => {
+      console.error(`Bridge method ${method} failed`, error);
+      services.recovery.noticeError(error);
+    },
+  });
+  // No background task may end the process (issue 19): log it, and recover if the local database broke.
+  process.on('unhandledRejection', (error) => {
+    console.error('A background task failed', error);
+    services.recovery.noticeError(error);
+  });
+  // Damage found while running: relaunch, and the start-up check sets the file aside and recovers it.
+  services.recovery.onDidDetectDamage.on(() => {
+    app.relaunch();
+    app.exit(0);
   });
   listenForBridgeCalls(dispatch);
   forwardEvents(services, eventSinkFor(() => BrowserWindow.getAllWindows()));

@@ -25,6 +25,7 @@ export function forwardEvents(s: Services, sink: EventSink): () => void {
     s.downloads.onDidChange.on((job) => job.kind === SOFTWARE_KIND && sink('software.onDownloadChanged', toDownloadView(job))),
     s.downloads.onProgress.on((progress) => s.software.isSoftwareDownload(progress.id) && sink('software.onDownloadProgress', progress)),
     s.software.onApplicationDecided.on((application) => sink('software.onApplicationDecided', application)),
+    s.recovery.onDidChange.on((report) => sink('recovery.onDidChange', report)),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

@@ -4,6 +4,7 @@ import type { Services } from '../compose';
 import { desktopHandlers } from './domains/desktop-handlers';
 import { docsHandlers } from './domains/docs-handlers';
 import { privacyHandlers } from './domains/privacy-handlers';
+import { recoveryHandlers } from './domains/recovery-handlers';
 import { softwareHandlers } from './domains/software-handlers';
 import { ticketsHandlers } from './domains/tickets-handlers';
 
@@ -30,5 +31,6 @@ export function createHandlers(s: Services): HandlerTable {
     ...ticketsHandlers(s),
     ...privacyHandlers(s),
     ...desktopHandlers(s),
+    ...recoveryHandlers(s),
   };
 }

@@ -1,6 +1,7 @@
 import { METHOD_NAMES, type MethodName } from '../../shared/channels';
 import { methods } from '../../shared/contract';
 import { AppError, toErrorShape, validationError, type Result } from '../../shared/errors';
+import { storageErrorFor } from '../services/local-db/sqlite-errors';
 import type { HandlerTable } from './handlers';
 
 /** Who sent a bridge call, as the transport (IPC or the preview socket) saw it. */
@@ -45,7 +46,8 @@ export function createDispatcher({ handlers, isTrustedOrigin, onInternalError }:
       return { ok: true, value };
     } catch (error) {
       if (!(error instanceof AppError)) onInternalError?.(name, error);
-      return { ok: false, error: toErrorShape(error) };
+      // A full disk or a damaged database is something the user can act on, not an internal error.
+      return { ok: false, error: toErrorShape(storageErrorFor(error) ?? error) };
     }
   };
 }

@@ -13,6 +13,12 @@ console.log(`Support API: ${preview.apiUrl}`);
 if (preview.demoAccount) console.log(`Demo sign-in: ${preview.demoAccount.email} / ${preview.demoAccount.password}`);
 console.log('Press Ctrl+C to stop.');
 
+// No background task may end the process (issue 19): log it, and recover if the local database broke.
+process.on('unhandledRejection', (error) => {
+  console.error('A background task failed', error);
+  preview.services.recovery.noticeError(error);
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void preview.close().then(() => process.exit(0)));
 }

@@ -4,10 +4,11 @@ import Conf from 'conf';
 import { startEmbeddedApi } from '../../server/embedded';
 import { forwardEvents } from '../bridge/events';
 import { createHandlers } from '../bridge/handlers';
-import { createDispatcher } from '../bridge/registrar';
+import { createDispatcher, type Dispatch } from '../bridge/registrar';
+import type { RecoveryItem } from '../../shared/contract/recovery-contract';
 import { composeServices } from '../compose';
 import { memoryOnlySecretStore } from '../services/session/secret-store';
-import { SettingsService } from '../services/settings/settings-service';
+import { openSettings } from '../services/settings/settings-file';
 import { startPreviewServer } from './preview-server';
 
 export interface PreviewOptions {
@@ -27,42 +28,77 @@ export interface PreviewOptions {
 export async function startPreview(options: PreviewOptions) {
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
-  const settings = new SettingsService(new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }));
+  const { settings, recoveryNotices } = openSettings(options.dataDir, () => new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }));
   const configuredUrl = options.apiUrl ?? settings.get().apiUrl;
   const embedded = configuredUrl ? null : await startEmbeddedApi(options.dataDir);
   const apiUrl = configuredUrl ?? embedded!.url;
 
-  const services = composeServices({
-    apiUrl,
-    dataDir: options.dataDir,
-    fetch: globalThis.fetch,
-    secrets: memoryOnlySecretStore,
-    settings,
-    // The preview page opens the sign-in page in a new tab itself (renderer/preview).
-    openBrowser: async (url) => log(`Sign-in page: ${url}`),
-    openExternal: async (url) => log(`The app would open in the system browser: ${url}`),
-    version: process.env.npm_package_version ?? '0.0.0',
-    platform: `${process.platform} (browser preview)`,
-    ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
-  });
+  const compose = (recoveryNotices: RecoveryItem[]) =>
+    composeServices({
+      apiUrl,
+      dataDir: options.dataDir,
+      fetch: globalThis.fetch,
+      secrets: memoryOnlySecretStore,
+      settings,
+      // The preview page opens the sign-in page in a new tab itself (renderer/preview).
+      openBrowser: async (url) => log(`Sign-in page: ${url}`),
+      openExternal: async (url) => log(`The app would open in the system browser: ${url}`),
+      version: process.env.npm_package_version ?? '0.0.0',
+      platform: `${process.platform} (browser preview)`,
+      ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+      recoveryNotices,
+    });
+
+  let services = compose(recoveryNotices);
+  let dispatch: Dispatch = () => Promise.reject(new Error('not ready'));
+  let stopEvents = () => undefined as void;
   const server = await startPreviewServer({
     staticRoot: options.staticRoot ?? resolve('out/preview'),
     port: options.port,
     docsAssets: (path) => services.docs.resolveAsset(path),
-    dispatch: createDispatcher({
+    // Through `dispatch`, so services restarted after damage answer the same page.
+    dispatch: (method, input, sender) => dispatch(method, input, sender),
+  });
+
+  // Damage found while running: the same recovery as at start-up, by building the services again
+  // (the Electron app relaunches instead). The page stays connected and is told what was recovered.
+  const wire = () => {
+    dispatch = createDispatcher({
       handlers: createHandlers(services),
       isTrustedOrigin: (url) => url.startsWith(`${server.origin}/`),
-      onInternalError: (method, error) => console.error(`Bridge method ${method} failed`, error),
-    }),
-  });
-  const stopEvents = forwardEvents(services, server.broadcast);
-  services.network.start();
+      onInternalError: (method, error) => {
+        console.error(`Bridge method ${method} failed`, error);
+        services.recovery.noticeError(error);
+      },
+    });
+    const stopForwarding = forwardEvents(services, server.broadcast);
+    const stopWatching = services.recovery.onDidDetectDamage.on(() => setImmediate(restart));
+    stopEvents = () => {
+      stopForwarding();
+      stopWatching();
+    };
+    services.network.start();
+  };
+  const restart = () => {
+    const carried = services.recovery.report().items.filter((item) => item.kind !== 'database');
+    stopEvents();
+    services.dispose();
+    services = compose(carried);
+    wire();
+    log('The local database was damaged and has been recovered.');
+    server.broadcast('session.onDidChange', services.session.get());
+    server.broadcast('recovery.onDidChange', services.recovery.report());
+  };
+  wire();
 
   return {
     url: server.url,
     apiUrl,
     demoAccount: embedded?.demoAccount,
-    services,
+    /** The services answering now (built again after damage found at run time). */
+    get services() {
+      return services;
+    },
     async close() {
       stopEvents();
       await server.close();

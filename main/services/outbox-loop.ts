@@ -25,6 +25,9 @@ export function backoffDelay(attempts: number, options: BackoffOptions): number 
   return Math.round(base * (0.5 + (options.random ?? Math.random)() / 2));
 }
 
+/** Where a failed run goes when its owner gives no other place. */
+export const reportRunFailure = (error: unknown) => console.error('An outbox run failed', error);
+
 /**
  * The run loop every outbox needs: one drain at a time (concurrent flushes share it, so a queue is
  * never sent twice at once), a re-run when a flush arrives mid-run, one timer for the next due item.
@@ -40,6 +43,11 @@ export class OutboxLoop {
     private readonly drain: () => Promise<void>,
     /** Makes every waiting item due now (the network came back, the user asked). */
     private readonly resetBackoff: () => void,
+    /**
+     * A run that threw (the local database failed, say). Flushes are started with `void` from timers
+     * and events, so a rejection here would be unhandled and end the process: it is reported instead.
+     */
+    private readonly onError: (error: unknown) => void = reportRunFailure,
   ) {}
 
   get stopped(): boolean {
@@ -54,14 +62,18 @@ export class OutboxLoop {
       return this.running;
     }
     this.running = (async () => {
-      do {
-        this.again = false;
-        if (this.resetRequested) {
-          this.resetRequested = false;
-          this.resetBackoff();
-        }
-        await this.drain();
-      } while (this.again && !this.halted);
+      try {
+        do {
+          this.again = false;
+          if (this.resetRequested) {
+            this.resetRequested = false;
+            this.resetBackoff();
+          }
+          await this.drain();
+        } while (this.again && !this.halted);
+      } catch (error) {
+        this.onError(error);
+      }
     })().finally(() => (this.running = null));
     return this.running;
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useSessionEvents } from '../features/session/use-session';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { ProxySignInDialog } from '../features/network/ProxySignInDialog';
+import { RecoveryNotice } from '../features/recovery/RecoveryNotice';
 import { useApplySettings } from '../features/settings/use-apply-settings';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AppShell } from './AppShell';
@@ -30,6 +31,8 @@ export function App() {
   }
   return (
     <>
+      {/* Issue 19: what was recovered from a damaged data folder, on the first screen, signed in or not. */}
+      <RecoveryNotice />
       {session.data.status === 'signed-in' ? <AppShell session={session.data} /> : <SignInScreen session={session.data} />}
       {/* Signing in goes through the proxy too, so its prompt is there on every screen. */}
       <ProxySignInDialog />

@@ -8,6 +8,8 @@ import paletteEn from '../features/palette/i18n/en.json';
 import paletteZh from '../features/palette/i18n/zh-CN.json';
 import privacyEn from '../features/privacy/i18n/en.json';
 import privacyZh from '../features/privacy/i18n/zh-CN.json';
+import recoveryEn from '../features/recovery/i18n/en.json';
+import recoveryZh from '../features/recovery/i18n/zh-CN.json';
 import settingsEn from '../features/settings/i18n/en.json';
 import settingsZh from '../features/settings/i18n/zh-CN.json';
 import softwareEn from '../features/software/i18n/en.json';
@@ -26,6 +28,7 @@ const resources = {
       software: softwareEn,
       tickets: ticketsEn,
       privacy: privacyEn,
+      recovery: recoveryEn,
       palette: paletteEn,
       // The foundation's settings and network messages stay in ./en.json; the features add theirs.
       settings: { ...en.settings, ...settingsEn },
@@ -39,6 +42,7 @@ const resources = {
       software: softwareZh,
       tickets: ticketsZh,
       privacy: privacyZh,
+      recovery: recoveryZh,
       palette: paletteZh,
       settings: { ...zhCN.settings, ...settingsZh },
       network: { ...zhCN.network, ...networkZh },

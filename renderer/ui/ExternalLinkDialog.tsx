@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isVendorPage } from '../../shared/external-links';
 import { useSettings, useUpdateSettings } from '../features/settings/use-settings';
 import './dialog.css';
 
@@ -16,6 +17,8 @@ type Props = {
  * control, so the user confirms before a link leaves the app, seeing where it goes. Radix provides
  * the focus trap, Escape and screen-reader labelling. "Don't ask again for this site" is remembered
  * per host in the settings (trustedExternalSites); links to a trusted host open without the dialog.
+ * The vendor's own pages (isVendorPage: its https hosts, no credentials or port) are not third-party
+ * content and open without it too.
  */
 export function ExternalLinkDialog({ url, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
@@ -29,7 +32,7 @@ export function ExternalLinkDialog({ url, onConfirm, onCancel }: Props) {
   const updateSettings = useUpdateSettings();
   const [remember, setRemember] = useState(false);
   const trustedSites = settings.data?.trustedExternalSites;
-  const trusted = url !== null && host !== '' && (trustedSites?.includes(host.toLowerCase()) ?? false);
+  const trusted = url !== null && host !== '' && ((trustedSites?.includes(host.toLowerCase()) ?? false) || isVendorPage(url));
   // A trusted site opens at once, exactly once per click.
   const handled = useRef<string | null>(null);
   useEffect(() => {

@@ -55,19 +55,26 @@ export class DocsRepository {
     const match = terms.map((words, i) => `"${words.join(' ')}"${i === terms.length - 1 ? ' *' : ''}`).join(' AND ');
     const rows = this.db
       .prepare(
-        `SELECT library_id, topic_id, title, snippet(doc_topics_fts, 3, '\u0002', '\u0003', '…', 20) AS snippet, bm25(doc_topics_fts, 0, 0, 10, 1) AS score
-         FROM doc_topics_fts WHERE doc_topics_fts MATCH ? ${libraries?.length ? 'AND library_id IN (SELECT value FROM json_each(?))' : ''}
+        `SELECT doc_topics_fts.library_id, topic_id, doc_topics_fts.title, snippet(doc_topics_fts, 3, '\u0002', '\u0003', '…', 20) AS snippet, bm25(doc_topics_fts, 0, 0, 10, 1) AS score,
+                l.title AS library_title, l.product, l.version
+         FROM doc_topics_fts JOIN doc_libraries l ON l.id = doc_topics_fts.library_id
+         WHERE doc_topics_fts MATCH ? ${libraries?.length ? 'AND doc_topics_fts.library_id IN (SELECT value FROM json_each(?))' : ''}
          ORDER BY score LIMIT ?`,
       )
-      .all(...(libraries?.length ? [match, JSON.stringify(libraries), limit] : [match, limit])) as { library_id: string; topic_id: string; title: string; snippet: string; score: number }[];
-    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: unsegmentCjk(r.title), snippet: unsegmentCjk(r.snippet), score: Math.round(-r.score * 1000) / 1000 }));
+      .all(...(libraries?.length ? [match, JSON.stringify(libraries), limit] : [match, limit])) as {
+      library_id: string; topic_id: string; title: string; snippet: string; score: number; library_title: string; product: string; version: string;
+    }[];
+    return rows.map((r) => ({
+      library: r.library_id, libraryTitle: r.library_title, product: r.product, version: r.version,
+      topicId: r.topic_id, title: unsegmentCjk(r.title), snippet: unsegmentCjk(r.snippet), score: Math.round(-r.score * 1000) / 1000,
+    }));
   }
 
   topic(libraryId: string, topicId: string): RemoteTopic | undefined {
     const row = this.db
-      .prepare('SELECT t.title, t.html, l.language FROM doc_topics t JOIN doc_libraries l ON l.id = t.library_id WHERE t.library_id = ? AND t.topic_id = ?')
-      .get(libraryId, topicId) as { title: string; html: string; language: string } | undefined;
-    return row && { library: libraryId, topicId, title: row.title, html: row.html, language: row.language };
+      .prepare('SELECT t.title, t.html, l.language, l.title AS library_title FROM doc_topics t JOIN doc_libraries l ON l.id = t.library_id WHERE t.library_id = ? AND t.topic_id = ?')
+      .get(libraryId, topicId) as { title: string; html: string; language: string; library_title: string } | undefined;
+    return row && { library: libraryId, libraryTitle: row.library_title, topicId, title: row.title, html: row.html, language: row.language };
   }
 
   addFeedback(userId: string, input: { library: string; topicId: string; helpful: boolean; comment: string }, at: number): Feedback {

@@ -16,12 +16,14 @@ export type Actor = 'customer' | 'engineer';
 
 const TICKET_SELECT = `SELECT t.*, u.name AS owner_name FROM tickets t JOIN users u ON u.id = t.owner_id`;
 const VISIBLE = `(t.owner_id = @userId OR (@admin = 1 AND t.company_id = @companyId))`;
+// Ties (requests changed in the same millisecond) are broken by the SR number, so the order is the
+// same on every call and the app can repeat it offline (main/services/tickets/known-tickets.ts).
 const SORTS = {
-  updated: 't.updated_at DESC',
-  created: 't.created_at DESC',
+  updated: 't.updated_at DESC, t.number_seq DESC',
+  created: 't.created_at DESC, t.number_seq DESC',
   // Most urgent first, then the oldest.
-  severity: "CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, t.created_at",
-  sla: 't.sla_due_at',
+  severity: "CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, t.created_at, t.number_seq",
+  sla: 't.sla_due_at, t.number_seq',
 } as const;
 
 const notFound = () => new AppError('not_found', 'There is no such service request.');

@@ -30,11 +30,29 @@ export const OnlineSearchQuerySchema = z.strictObject({
   library: z.array(LibraryIdSchema).max(50).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
-export const OnlineHitSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), snippet: z.string(), score: z.number() });
+export const OnlineHitSchema = z.object({
+  library: z.string(),
+  /** What a person reads instead of the id (added after the first version: optional for older services). */
+  libraryTitle: z.string().optional(),
+  product: z.string().optional(),
+  version: z.string().optional(),
+  topicId: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+  score: z.number(),
+});
 export type OnlineHit = z.infer<typeof OnlineHitSchema>;
 export const OnlineSearchResultSchema = z.object({ hits: z.array(OnlineHitSchema) });
 
-export const RemoteTopicSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), html: z.string(), language: z.string() });
+export const RemoteTopicSchema = z.object({
+  library: z.string(),
+  /** Optional for older services, like the online hit's. */
+  libraryTitle: z.string().optional(),
+  topicId: z.string(),
+  title: z.string(),
+  html: z.string(),
+  language: z.string(),
+});
 export type RemoteTopic = z.infer<typeof RemoteTopicSchema>;
 
 /** A comment on a topic (P2.1: kept so the vendor can reply), stored against the signed-in user. */

@@ -99,10 +99,13 @@ export const AccessApplicationSchema = z.object({
 export type AccessApplication = z.infer<typeof AccessApplicationSchema>;
 
 /** P1.4: applying for restricted software needs a reason and a phone number. */
+/** How long an access application's reason may be (the form states it before anything is sent). */
+export const REASON_LENGTH = { min: 5, max: 2000 } as const;
+
 export const AccessApplicationInputSchema = z
   .object({
     productId: z.string().min(1).max(64),
-    reason: z.string().trim().min(5, 'Tell us in a few words what you need it for.').max(2000, 'At most 2000 characters.'),
+    reason: z.string().trim().min(REASON_LENGTH.min, 'Tell us in a few words what you need it for.').max(REASON_LENGTH.max, `At most ${REASON_LENGTH.max} characters.`),
     phone: z.string().trim().regex(PHONE_PATTERN, 'Enter a phone number such as +44 20 7946 0958.'),
   })
   .strict();

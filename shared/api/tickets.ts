@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { safeAttachmentName } from '../attachment-name';
-import { COUNTRY_PATTERN, PHONE_PATTERN } from './profile';
+import { COUNTRY_PATTERN, PHONE_PATTERN, type Profile } from './profile';
 
 /** Service requests (tickets) on the support API: the wire format shared by the server and the app. */
 
@@ -34,6 +34,11 @@ export const ContactSchema = z.strictObject({
   company: text(200),
 });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** A request's contact details as the profile has them (the app fills them in; the user may change them). */
+export const contactFromProfile = (profile: Pick<Profile, 'name' | 'email' | 'phone' | 'country' | 'contactAddress' | 'company'>): Contact => ({
+  name: profile.name, email: profile.email, phone: profile.phone, country: profile.country, contactAddress: profile.contactAddress, company: profile.company.name,
+});
 
 /** The page the request came from (P1.5): a documentation topic or a software package. */
 export const OriginSchema = z.strictObject({

@@ -14,7 +14,6 @@ export const TICKETS_METHODS = [
   'tickets.submitDraft',
   'tickets.reply',
   'tickets.replyDraft',
-  'tickets.attach',
   'tickets.outbox',
   'tickets.sendNow',
   'tickets.capabilities',

@@ -63,7 +63,11 @@ export const SearchHitSchema = z.object({
   version: z.string(),
   topicId: z.string(),
   anchor: z.string(),
+  /** The record's own title: the page's, or its section's heading. */
   title: z.string(),
+  /** The breadcrumb: library (empty when an older online service did not say) > page > section. */
+  libraryTitle: z.string(),
+  pageTitle: z.string(),
   path: z.string(),
   /** Plain text; matches are between \u0002 and \u0003. */
   snippet: z.string(),
@@ -71,7 +75,15 @@ export const SearchHitSchema = z.object({
   source: z.enum(['local', 'online']),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
-export const SearchResultSchema = z.object({ hits: z.array(SearchHitSchema), onlineIncluded: z.boolean(), ms: z.number() });
+export const SearchResultSchema = z.object({
+  hits: z.array(SearchHitSchema),
+  /** How many installed records hold every word of the query: the true count, of which `hits` is the first page. */
+  total: z.number(),
+  /** The query as searched when a typo was corrected ("showing results for …"), else null. */
+  correctedQuery: z.string().nullable(),
+  onlineIncluded: z.boolean(),
+  ms: z.number(),
+});
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 export const TopicInputSchema = z.union([
@@ -103,8 +115,9 @@ export type TopicView = z.infer<typeof TopicViewSchema>;
 
 export const TocSchema = z.object({ library: z.string(), title: z.string(), toc: z.array(TocNodeSchema) });
 
-export const BookmarkSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), createdAt: z.string() });
-export const HistoryEntrySchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), viewedAt: z.string() });
+/** libraryTitle: the library's title as a person reads it (empty when it was never known). */
+export const BookmarkSchema = z.object({ library: z.string(), libraryTitle: z.string(), topicId: z.string(), title: z.string(), createdAt: z.string() });
+export const HistoryEntrySchema = z.object({ library: z.string(), libraryTitle: z.string(), topicId: z.string(), title: z.string(), viewedAt: z.string() });
 export const SavedScopeSchema = z.object({ id: z.number(), name: z.string(), libraries: z.array(z.string()) });
 export type SavedScope = z.infer<typeof SavedScopeSchema>;
 
@@ -122,7 +135,14 @@ export const docsMethods = {
   'docs.toc': { input: z.strictObject({ library: LibraryIdSchema }), output: TocSchema },
   'docs.bookmarks': { input: none, output: z.array(BookmarkSchema) },
   'docs.setBookmark': {
-    input: z.strictObject({ library: LibraryIdSchema, topicId: TopicIdSchema, title: z.string().max(500), bookmarked: z.boolean() }),
+    input: z.strictObject({
+      library: LibraryIdSchema,
+      topicId: TopicIdSchema,
+      title: z.string().max(500),
+      /** Shown in the bookmark list for a library that is not installed (installed ones show their own title). */
+      libraryTitle: z.string().max(300).optional(),
+      bookmarked: z.boolean(),
+    }),
     output: z.void(),
   },
   'docs.history': { input: none, output: z.array(HistoryEntrySchema) },

@@ -7,6 +7,7 @@ import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { desktopEvents, desktopMethods } from './desktop-contract';
 import { docsEvents, docsMethods } from './docs-contract';
 import { privacyEvents, privacyMethods } from './privacy-contract';
+import { recoveryEvents, recoveryMethods } from './recovery-contract';
 import { softwareEvents, softwareMethods } from './software-contract';
 import { ticketsEvents, ticketsMethods } from './tickets-contract';
 
@@ -35,6 +36,7 @@ export const methods = {
   ...ticketsMethods,
   ...privacyMethods,
   ...desktopMethods,
+  ...recoveryMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -46,6 +48,7 @@ export const events = {
   ...ticketsEvents,
   ...privacyEvents,
   ...desktopEvents,
+  ...recoveryEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -66,7 +66,7 @@ export type UsageView = z.infer<typeof UsageViewSchema>;
 export const ContactSchema = z.object({ email: z.string(), postal: z.string() });
 
 /** What an erasure removed from this computer (P5.4): rows and files that belonged to the erased account. */
-export const LOCAL_ERASURE_ITEMS = ['ticket-drafts', 'ticket-outbox', 'staged-attachments', 'ticket-read-state', 'docs-feedback'] as const;
+export const LOCAL_ERASURE_ITEMS = ['ticket-drafts', 'ticket-outbox', 'staged-attachments', 'ticket-read-state', 'ticket-list-copy', 'docs-feedback'] as const;
 export const LocalErasureSchema = z.object({
   removed: z.array(z.object({ id: z.enum(LOCAL_ERASURE_ITEMS), count: z.number().int() })),
   /** Files that could not be deleted (held open by another program), named so the person can act. */

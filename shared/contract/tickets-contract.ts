@@ -42,6 +42,8 @@ export const DraftSchema = z.object({
   /** Why the service refused it when it was sent (it came back from the outbox). */
   error: AppErrorSchema.nullable(),
   updatedAt: z.string(),
+  /** False for a request just opened: it becomes a stored draft with its first save. */
+  stored: z.boolean(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
@@ -52,6 +54,8 @@ export const OutboxItemSchema = z.object({
   kind: z.enum(['create', 'reply', 'attach']),
   /** What the user recognises it by: the request's title, or "Reply to SR-1042". */
   label: z.string(),
+  /** Names of the files that go with it (a new request's or a reply's). */
+  files: z.array(z.string()),
   ticketId: z.string().nullable(),
   state: z.enum(['waiting', 'sending']),
   attempts: z.number(),
@@ -64,19 +68,33 @@ export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 export const TicketListItemSchema = TicketSummarySchema.extend({ unread: z.boolean() });
 export type TicketListItem = z.infer<typeof TicketListItemSchema>;
 
-export const ReplyDraftSchema = z.object({ id: z.string(), body: z.string(), error: AppErrorSchema.nullable() });
+export const ReplyDraftSchema = z.object({ id: z.string(), body: z.string(), attachments: z.array(StagedAttachmentSchema), error: AppErrorSchema.nullable() });
+
+/** A reply and its files are one submission; either may be empty, not both. */
+const ReplyInputSchema = z
+  .strictObject({ ticketId: Id, body: z.string().max(10_000), attachmentIds: z.array(Id).max(10, 'At most 10 attachments.').default([]) })
+  .refine((reply) => reply.body.trim() !== '' || reply.attachmentIds.length > 0, { message: 'Write a reply or add a file first.', path: ['body'] });
 
 /** The renderer may hand over a file's bytes only up to this size (the preview's file input). */
 export const MAX_INLINE_ATTACHMENT_BYTES = 512 * 1024;
 
 /** A documentation topic from the local library that may answer the question before it is asked (deflection). */
-export const TopicSuggestionSchema = z.object({ library: z.string(), topicId: z.string(), title: z.string(), snippet: z.string() });
+export const TopicSuggestionSchema = z.object({
+  library: z.string(),
+  /** With the version: the same topic in two versions of a manual must be told apart. */
+  libraryTitle: z.string(),
+  version: z.string(),
+  topicId: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+});
 export type TopicSuggestion = z.infer<typeof TopicSuggestionSchema>;
 
 export const ticketsMethods = {
   'tickets.list': {
     input: TicketListQuerySchema.omit({ limit: true }).optional(),
-    output: z.object({ items: z.array(TicketListItemSchema), total: z.number() }),
+    // offlineSince: the service could not be reached; these are the requests known on this computer, as of then.
+    output: z.object({ items: z.array(TicketListItemSchema), total: z.number(), offlineSince: z.string().nullable() }),
   },
   'tickets.get': { input: IdInput, output: TicketSchema },
   'tickets.markRead': { input: IdInput, output: z.void() },
@@ -89,9 +107,8 @@ export const ticketsMethods = {
   'tickets.deleteDraft': { input: IdInput, output: z.void() },
   'tickets.drafts': { input: none, output: z.array(DraftSummarySchema) },
   'tickets.submitDraft': { input: IdInput, output: OutboxItemSchema },
-  'tickets.reply': { input: z.strictObject({ ticketId: Id, body: z.string().trim().min(1, 'Write a reply first.').max(10_000) }), output: OutboxItemSchema },
+  'tickets.reply': { input: ReplyInputSchema, output: OutboxItemSchema },
   'tickets.replyDraft': { input: z.strictObject({ ticketId: Id }), output: ReplyDraftSchema.nullable() },
-  'tickets.attach': { input: z.strictObject({ ticketId: Id, attachmentIds: z.array(Id).min(1).max(10) }), output: OutboxItemSchema },
   'tickets.outbox': { input: none, output: z.array(OutboxItemSchema) },
   'tickets.sendNow': { input: none, output: z.array(OutboxItemSchema) },
   'tickets.capabilities': {
@@ -114,7 +131,8 @@ export const ticketsMethods = {
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const ticketsEvents = {
-  'tickets.onDidChange': z.object({ reason: z.enum(['outbox', 'drafts', 'remote']), ticketIds: z.array(z.string()) }),
+  // `statuses`: the latest status of requests whose status changed (by anyone), so stale notices go.
+  'tickets.onDidChange': z.object({ reason: z.enum(['outbox', 'drafts', 'remote']), ticketIds: z.array(z.string()), statuses: z.record(z.string(), StatusSchema).optional() }),
   // Only what a notification needs: no title or text, which could be read on a locked screen.
   'tickets.onDidReceiveReply': z.object({ ticketId: z.string(), number: z.string(), kind: z.enum(['reply', 'status']), status: StatusSchema.nullable() }),
   'tickets.onUploadProgress': z.object({ seq: z.number(), attachmentId: z.string(), sent: z.number(), total: z.number() }),

@@ -1,41 +1,8 @@
-import { mkdtempSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPreview } from '../../main/preview/start-preview';
-import { startApiServer, type ApiServerHandle } from '../../server/app';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
-
-/**
- * A switchable link between the app and the support API: `down()` refuses and cuts every
- * connection, as a dead network does, while the API itself keeps running.
- */
-async function switchableLink(target: string) {
-  const { hostname, port } = new URL(target);
-  let up = true;
-  const open = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    if (!up) return void client.destroy();
-    const upstream = connect(Number(port), hostname);
-    for (const s of [client, upstream]) {
-      open.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => (client.destroy(), upstream.destroy(), open.delete(s)));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    down: () => ((up = false), open.forEach((s) => s.destroy())),
-    up: () => void (up = true),
-    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
-  };
-}
+import { previewBehindLink } from './preview-behind-link';
 
 /** Serious or critical axe findings (WCAG 2.1 A/AA and best practice) on the current screen. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -43,22 +10,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-let api: ApiServerHandle;
-let link: Awaited<ReturnType<typeof switchableLink>>;
-let preview: Awaited<ReturnType<typeof startPreview>>;
+let setup: Awaited<ReturnType<typeof previewBehindLink>>;
+let link: typeof setup.link;
+let preview: typeof setup.preview;
 
 test.beforeAll(async () => {
-  process.env.SUPPORT_DEMO_ENGINEER_DELAY_MS = '1500'; // the demo engineer answers quickly here
-  const dir = mkdtempSync(join(tmpdir(), 'esd-e2e-tickets-'));
-  api = await startApiServer({ dbPath: join(dir, 'api.sqlite'), seedDemoData: true });
-  link = await switchableLink(api.url);
-  preview = await startPreview({ dataDir: join(dir, 'app'), apiUrl: link.url });
+  setup = await previewBehindLink('tickets');
+  ({ link, preview } = setup);
 });
-test.afterAll(async () => {
-  await preview.close();
-  await link.close();
-  await api.close();
-});
+test.afterAll(() => setup.close());
 
 test('offline, a request with an attachment waits; back online it is sent once, the engineer answers, the user replies and closes it (P1.5, P2.3)', async ({ page, context }) => {
   await page.goto(preview.url);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEEP_LINK_SCHEME } from '../../main/services/desktop/deep-link';
-import { isAllowedExternalUrl } from '../../main/security/external-links';
+import { isAllowedExternalUrl } from '../../shared/external-links';
 
 // What the Windows and macOS packages promise, read from electron-builder.yml (those targets cannot
 // be built here; the Linux smoke build in packaging.test.ts validates the whole file's schema).

@@ -120,4 +120,14 @@ CREATE INDEX docs_feedback_outbox_user ON docs_feedback_outbox (user_id, seq);
     name: 'version numbers as one word, span index of long bodies, body length and link share per record',
     up: upgradeForDocumentation,
   },
+  {
+    version: 5,
+    name: 'library titles on bookmarks and history',
+    // A bookmark or a page read online belongs to a library that may not be installed: its title is
+    // kept with it, so the list never has to show the library's id.
+    up: `
+ALTER TABLE docs_bookmarks ADD COLUMN library_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE docs_history ADD COLUMN library_title TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];

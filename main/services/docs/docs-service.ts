@@ -14,8 +14,9 @@ import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
 import { exportPackage } from './package-export';
-import { matchesScopeKeyword, splitScopeKeyword } from './query-parser';
+import { matchesScopeKeyword } from './query-parser';
 import { ReaderService } from './reader-service';
+import { correctedQuery } from './query-correction';
 import { SearchEngine, type SearchScope } from './search-engine';
 
 export interface DocsServiceDeps {
@@ -32,7 +33,7 @@ export interface DocsServiceDeps {
   session?: { get(): SessionState; onDidChange: Emitter<SessionState> };
   /** Queued feedback goes out when the service answers again. */
   network?: { onDidChange: Emitter<NetworkStatus> };
-  feedbackOutbox?: Pick<FeedbackOutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'log'>;
+  feedbackOutbox?: Pick<FeedbackOutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'log' | 'onError'>;
 }
 
 const REMOTE_IMAGE_MAX = 5 * 1024 * 1024;
@@ -108,26 +109,39 @@ export class DocsService {
     return this.deps.pickPath;
   }
 
-  /** Local results first (instant, offline); then, when the service answers, online hits from libraries not installed. */
+  /**
+   * Local results first (instant, offline); then, when the service answers, online hits from libraries
+   * not installed. With them: the true count of local matches (the hits are its first page) and the
+   * query as searched when a typo was corrected.
+   */
   async search(input: { query: string; scope?: SearchScope | undefined; limit: number; includeOnline: boolean }): Promise<SearchResult> {
     const started = performance.now();
-    const local = this.engine.search(input.query, input.scope ?? {}, input.limit).map((hit) => ({ ...hit, source: 'local' as const }));
+    const scope = input.scope ?? {};
+    const local = this.engine.search(input.query, scope, input.limit).map((hit) => ({ ...hit, source: 'local' as const }));
+    // Counting costs a pass over the matches: only when the page is full, so there may be more.
+    const total = local.length < input.limit ? local.length : Math.max(local.length, this.engine.count(input.query, scope));
+    // A library keyword (router: vlan) is not a word to correct; it scopes the online hits too.
+    const scoped = this.engine.scopeKeyword(input.query);
+    const searched = scoped ? scoped.query : input.query;
+    const fixed = correctedQuery(searched, this.engine.vocabulary);
+    const correction = fixed && scoped ? `${input.query.slice(0, input.query.length - searched.length)}${fixed}` : fixed;
     const ms = Math.round((performance.now() - started) * 100) / 100;
-    if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return { hits: local, onlineIncluded: false, ms };
+    const result = { hits: local, total, correctedQuery: correction, onlineIncluded: false, ms };
+    if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return result;
     const installed = new Set(this.store.ready().map((r) => r.library_id));
     try {
-      // A library keyword that named installed libraries scopes the online hits the same way.
-      const { keyword, query } = splitScopeKeyword(input.query);
-      const scoped = keyword && this.store.ready().some((r) => matchesScopeKeyword(keyword, { libraryId: r.library_id, product: r.product })) ? keyword : null;
-      const params = new URLSearchParams({ q: (scoped ? query : input.query).slice(0, 500), limit: String(Math.min(input.limit, 50)) });
+      const params = new URLSearchParams({ q: searched.slice(0, 500), limit: String(Math.min(input.limit, 50)) });
       for (const library of input.scope?.libraries ?? []) params.append('library', library);
       const online = await this.deps.api.request({ method: 'GET', path: `/docs/search?${params}`, schema: OnlineSearchResultSchema });
       const extra = online.hits
-        .filter((hit) => !installed.has(hit.library) && (!scoped || matchesScopeKeyword(scoped, { libraryId: hit.library, product: '' })))
-        .map((hit) => ({ library: hit.library, product: '', version: '', topicId: hit.topicId, anchor: '', title: hit.title, path: `${hit.topicId}.html`, snippet: hit.snippet, score: hit.score, source: 'online' as const }));
-      return { hits: [...local, ...extra], onlineIncluded: true, ms };
+        .filter((hit) => !installed.has(hit.library) && (!scoped || matchesScopeKeyword(scoped.keyword, { libraryId: hit.library, product: hit.product ?? '' })))
+        .map((hit) => ({
+          library: hit.library, libraryTitle: hit.libraryTitle ?? '', product: hit.product ?? '', version: hit.version ?? '',
+          topicId: hit.topicId, anchor: '', title: hit.title, pageTitle: hit.title, path: `${hit.topicId}.html`, snippet: hit.snippet, score: hit.score, source: 'online' as const,
+        }));
+      return { ...result, hits: [...local, ...extra], onlineIncluded: true };
     } catch {
-      return { hits: local, onlineIncluded: false, ms };
+      return result;
     }
   }
 
@@ -156,16 +170,18 @@ export class DocsService {
    * reader as a data: URL, so the renderer's CSP never has to allow remote hosts.
    */
   async remoteImage(url: string): Promise<{ dataUrl: string }> {
+    // The host is named: it is a third party's, not the support service, and the user may retry.
+    const host = new URL(url).host;
     let response: Response;
     try {
       response = await this.deps.fetch(url, { redirect: 'error', headers: { Accept: 'image/*' } });
     } catch {
-      throw new AppError('offline', 'The remote image could not be loaded.');
+      throw new AppError('offline', `${host} could not be reached.`);
     }
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!response.ok || !IMAGE_TYPES.test(type)) throw new AppError('validation', 'The remote content is not an image this app shows.');
+    if (!response.ok || !IMAGE_TYPES.test(type)) throw new AppError('validation', `${host} did not send an image this app shows.`);
     const data = Buffer.from(await response.arrayBuffer());
-    if (data.length > REMOTE_IMAGE_MAX) throw new AppError('validation', 'The remote image is too large.');
+    if (data.length > REMOTE_IMAGE_MAX) throw new AppError('validation', `The image from ${host} is too large.`);
     return { dataUrl: `data:${type};base64,${data.toString('base64')}` };
   }
 

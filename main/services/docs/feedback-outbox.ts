@@ -3,7 +3,7 @@ import { FeedbackSchema, type FeedbackInput } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
 import type { LocalDatabase } from '../local-db/local-database';
-import { backoffDelay, classifyFailure, OutboxLoop, type BackoffOptions } from '../outbox-loop';
+import { backoffDelay, classifyFailure, OutboxLoop, reportRunFailure, type BackoffOptions } from '../outbox-loop';
 
 /** Feedback as validated (the comment trimmed, present even when empty). */
 export type QueuedFeedback = Required<FeedbackInput>;
@@ -23,6 +23,8 @@ export interface FeedbackOutboxOptions extends BackoffOptions {
   /** A queued item the service refused for good (it is dropped): the service's reason, for the user. */
   onRefused?: (refusal: FeedbackRefusal) => void;
   log?: (line: string) => void;
+  /** A run that failed outside any delivery (the local database broke): never an unhandled rejection. */
+  onError?: (error: unknown) => void;
 }
 
 /** Deletes one user's queued feedback (an erased account, P5.4); call it inside the caller's transaction. */
@@ -38,7 +40,7 @@ export function eraseFeedbackUser(db: LocalDatabase, userId: string): number {
  * first result instead of storing the comment twice. The table comes from DOCS_MIGRATIONS (v3).
  */
 export class FeedbackOutbox {
-  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff());
+  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff(), (error) => (this.o.onError ?? reportRunFailure)(error));
   private readonly now: () => number;
   /** Items whose sender is waiting for the outcome, and the refusals recorded for them. */
   private readonly awaited = new Map<number, AppError | null>();

@@ -31,7 +31,9 @@ export interface ExtractedPage {
  */
 export const MAX_RECORD_TEXT = 1_000_000;
 const SKIP_TEXT = new Set(['title', 'script', 'style', 'noscript', 'template', 'svg', 'nav']);
-const BLOCK = /^(p|div|li|tr|td|th|pre|br|h[1-6]|table|ul|ol|dd|dt|section|article|blockquote)$/;
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// Sets rather than regular expressions: they are tested on every tag of every page.
+const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'pre', 'br', 'table', 'ul', 'ol', 'dd', 'dt', 'section', 'article', 'blockquote', ...HEADINGS]);
 
 /**
  * Reads a page with htmlparser2's streaming tokenizer (no DOM: HTML parsing dominates import time).
@@ -54,7 +56,6 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
   let heading: { level: number; id: string; text: string } | null = null;
   let h2Title = '';
   let text: string[] = [];
-  const stack: string[] = [];
 
   const finishHeading = () => {
     if (!heading) return;
@@ -85,7 +86,6 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        stack.push(name);
         if (name === 'body' && bodyStart < 0) bodyStart = parser.endIndex + 1; // a stray second <body> is content
         if (SKIP_TEXT.has(name)) skipDepth++;
         if (name === 'title') inTitle = true;
@@ -95,13 +95,14 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
         }
         if (name === 'img' && attrs.src) images.push(attrs.src);
         // A block inside an unclosed heading ends the heading's title, as a reader would see it.
-        if (heading && BLOCK.test(name) && !/^h[1-6]$/.test(name)) finishHeading();
-        if (/^h[1-6]$/.test(name)) {
+        const isHeading = HEADINGS.has(name);
+        if (heading && BLOCK.has(name) && !isHeading) finishHeading();
+        if (isHeading) {
           if (name === 'h2' || name === 'h3') flushText();
           heading = { level: Number(name[1]), id: attrs.id ?? '', text: '' };
         }
         else if (heading && !heading.id && (attrs.id || (name === 'a' && attrs.name))) heading.id = attrs.id ?? attrs.name ?? '';
-        if (BLOCK.test(name)) text.push(' ');
+        if (BLOCK.has(name)) text.push(' ');
       },
       ontext(data) {
         if (inTitle) docTitle += data;
@@ -114,14 +115,11 @@ export function extractPage(html: string, fallbackTitle: string): ExtractedPage 
         if (linkDepth > 0) pending.links += visible;
       },
       onclosetag(name) {
-        // Browsers close unclosed tags implicitly; htmlparser2 reports each, so the stack stays in step.
-        const at = stack.lastIndexOf(name);
-        if (at >= 0) stack.length = at;
         if (name === 'body') bodyEnd = parser.startIndex;
         if (name === 'a' && linkDepth > 0) linkDepth--;
         if (SKIP_TEXT.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === 'title') inTitle = false;
-        if (BLOCK.test(name)) text.push(' ');
+        if (BLOCK.has(name)) text.push(' ');
         if (heading && name === `h${heading.level}`) finishHeading();
       },
     },

@@ -7,6 +7,10 @@ import type { LibraryStore } from './library-store';
 
 type TopicRow = { topic_id: string; title: string; path: string; html: string; ord: number; install_id: number };
 const HISTORY_KEEP = 200;
+type LibraryTitled<T> = T & { library_id: string; library_title: string; topic_id: string; title: string };
+/** The installed library's own title when there is one (it may have been renamed by an update), else the one kept with the row. */
+const LIBRARY_TITLE = (table: string) =>
+  `COALESCE((SELECT i.title FROM docs_installs i WHERE i.library_id = ${table}.library_id AND i.state = 'ready'), ${table}.library_title) AS library_title`;
 
 /**
  * What the reader needs: topics (installed ones offline, others from the online service), the
@@ -24,8 +28,9 @@ export class ReaderService {
     if (!install) {
       if (!('topicId' in input)) throw new AppError('not_found', 'This library is not installed.');
       const remote = await this.api.request({ method: 'GET', path: `/docs/libraries/${encodeURIComponent(input.library)}/topics/${encodeURIComponent(input.topicId)}`, schema: RemoteTopicSchema });
-      this.recordView(input.library, remote.topicId, remote.title);
-      return { ...remote, libraryTitle: input.library, path: `${remote.topicId}.html`, source: 'online', assetBase: null, prev: null, next: null, bookmarked: this.isBookmarked(input.library, remote.topicId), otherVersions: [] };
+      const libraryTitle = remote.libraryTitle ?? '';
+      this.recordView(input.library, remote.topicId, remote.title, libraryTitle);
+      return { ...remote, libraryTitle, path: `${remote.topicId}.html`, source: 'online', assetBase: null, prev: null, next: null, bookmarked: this.isBookmarked(input.library, remote.topicId), otherVersions: [] };
     }
     const row = (
       'topicId' in input
@@ -37,7 +42,7 @@ export class ReaderService {
       const n = this.db.prepare(sql).get(install.id, row.ord) as { topic_id: string; title: string } | undefined;
       return n ? { topicId: n.topic_id, title: n.title } : null;
     };
-    this.recordView(input.library, row.topic_id, row.title);
+    this.recordView(input.library, row.topic_id, row.title, install.title);
     return {
       library: input.library,
       libraryTitle: install.title,
@@ -81,19 +86,21 @@ export class ReaderService {
   }
 
   bookmarks() {
-    const rows = this.db.prepare('SELECT library_id, topic_id, title, created_at FROM docs_bookmarks ORDER BY created_at DESC').all() as { library_id: string; topic_id: string; title: string; created_at: string }[];
-    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: r.title, createdAt: r.created_at }));
+    const rows = this.db.prepare(`SELECT b.library_id, ${LIBRARY_TITLE('b')}, b.topic_id, b.title, b.created_at FROM docs_bookmarks b ORDER BY b.created_at DESC`).all() as LibraryTitled<{ created_at: string }>[];
+    return rows.map((r) => ({ library: r.library_id, libraryTitle: r.library_title, topicId: r.topic_id, title: r.title, createdAt: r.created_at }));
   }
 
-  setBookmark(input: { library: string; topicId: string; title: string; bookmarked: boolean }): void {
+  setBookmark(input: { library: string; topicId: string; title: string; libraryTitle?: string | undefined; bookmarked: boolean }): void {
     if (input.bookmarked) {
-      this.db.prepare('INSERT OR REPLACE INTO docs_bookmarks (library_id, topic_id, title, created_at) VALUES (?, ?, ?, ?)').run(input.library, input.topicId, input.title, new Date().toISOString());
+      this.db
+        .prepare('INSERT OR REPLACE INTO docs_bookmarks (library_id, topic_id, title, library_title, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(input.library, input.topicId, input.title, input.libraryTitle ?? '', new Date().toISOString());
     } else this.db.prepare('DELETE FROM docs_bookmarks WHERE library_id = ? AND topic_id = ?').run(input.library, input.topicId);
   }
 
   history() {
-    const rows = this.db.prepare('SELECT library_id, topic_id, title, viewed_at FROM docs_history ORDER BY id DESC LIMIT 50').all() as { library_id: string; topic_id: string; title: string; viewed_at: string }[];
-    return rows.map((r) => ({ library: r.library_id, topicId: r.topic_id, title: r.title, viewedAt: r.viewed_at }));
+    const rows = this.db.prepare(`SELECT h.library_id, ${LIBRARY_TITLE('h')}, h.topic_id, h.title, h.viewed_at FROM docs_history h ORDER BY h.id DESC LIMIT 50`).all() as LibraryTitled<{ viewed_at: string }>[];
+    return rows.map((r) => ({ library: r.library_id, libraryTitle: r.library_title, topicId: r.topic_id, title: r.title, viewedAt: r.viewed_at }));
   }
 
   clearHistory(): void {
@@ -120,10 +127,10 @@ export class ReaderService {
     return Boolean(this.db.prepare('SELECT 1 FROM docs_bookmarks WHERE library_id = ? AND topic_id = ?').get(library, topicId));
   }
 
-  private recordView(library: string, topicId: string, title: string): void {
+  private recordView(library: string, topicId: string, title: string, libraryTitle: string): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM docs_history WHERE library_id = ? AND topic_id = ?').run(library, topicId);
-      this.db.prepare('INSERT INTO docs_history (library_id, topic_id, title, viewed_at) VALUES (?, ?, ?, ?)').run(library, topicId, title, new Date().toISOString());
+      this.db.prepare('INSERT INTO docs_history (library_id, topic_id, title, library_title, viewed_at) VALUES (?, ?, ?, ?, ?)').run(library, topicId, title, libraryTitle, new Date().toISOString());
       this.db.prepare('DELETE FROM docs_history WHERE id NOT IN (SELECT id FROM docs_history ORDER BY id DESC LIMIT ?)').run(HISTORY_KEEP);
     })();
   }

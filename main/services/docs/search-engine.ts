@@ -18,6 +18,9 @@ export interface LocalHit {
   topicId: string;
   anchor: string;
   title: string;
+  /** For the breadcrumb (library > page > section): the library's title and the page's own title. */
+  libraryTitle: string;
+  pageTitle: string;
   /** The page's path (folder imports: relative to the folder), with #anchor for a section. */
   path: string;
   /** Text with matches between \u0002 and \u0003; the renderer turns them into <mark>. */
@@ -38,6 +41,7 @@ interface Resolved {
   commonPhrase: boolean;
   broad: boolean;
 }
+/** At least this many candidates per list; a longer page asked for (more on demand) takes as many. */
 const CANDIDATES = 60;
 /** Records read back to check that the query's words stand side by side in them. */
 const ADJACENT_CANDIDATES = 100;
@@ -113,6 +117,28 @@ export class SearchEngine {
   }
 
   /**
+   * How many records in scope hold every word of the query (as corrected and completed): the true
+   * total behind a page of hits, which the ranking never needs to count.
+   */
+  count(input: string, scope: SearchScope = {}): number {
+    const { query, installs } = this.installsInScope(input, scope);
+    const parsed = parseQuery(query);
+    if (parsed.groups.length === 0) return 0;
+    if (installs.ids.length === 0) return 0;
+    const notPart = parsed.excluded.length ? ` NOT (${parsed.excluded.map(clauseMatch).join(' OR ')})` : '';
+    const match = `${this.resolve(parsed).all}${notPart}`;
+    const filter = installs.all ? null : JSON.stringify(installs.ids);
+    const sql = filter
+      ? 'SELECT count(*) FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE docs_fts MATCH ? AND r.install_id IN (SELECT value FROM json_each(?))'
+      : 'SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?';
+    try {
+      return this.statement(sql).pluck().get(...(filter ? [match, filter] : [match])) as number;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
    * The FTS5 candidates. A broad query (every word in thousands of records) is ranked from the title
    * index, with the pair index's side-by-side records beside it; bm25 over the bodies runs for any
    * other query, or when those two find too little.
@@ -120,7 +146,7 @@ export class SearchEngine {
   private ftsCandidates(resolved: Resolved, adjacent: number[], filter: string | null, notPart: string, limit: number): number[] {
     let fts: number[] = [];
     if (resolved.broad) {
-      fts = this.rank(resolved.all, filter, CANDIDATES, true, 'docs_titles');
+      fts = this.rank(resolved.all, filter, Math.max(CANDIDATES, limit), true, 'docs_titles');
       // The page is filled with further records holding every word, in stored order: among
       // thousands of records of common words, bm25's order of the tail is worth less than its cost.
       if (adjacent.length > 0 && fts.length + adjacent.length < limit) fts = [...new Set([...fts, ...this.rank(`${resolved.all}${notPart}`, filter, limit, false)])];
@@ -129,7 +155,7 @@ export class SearchEngine {
     // bm25 of a phrase first counts its records in a pass of its own: for a phrase of common words
     // that doubles the cost of a query that matches only a handful of records, whose order the
     // title and phrase signals settle anyway.
-    fts = this.rank(`${resolved.and}${notPart}`, filter, CANDIDATES, !resolved.commonPhrase);
+    fts = this.rank(`${resolved.and}${notPart}`, filter, Math.max(CANDIDATES, limit), !resolved.commonPhrase);
     if (fts.length === 0 && resolved.relaxed) fts = this.rank(`${resolved.relaxed}${notPart}`, filter, CANDIDATES);
     if (fts.length === 0 && resolved.groups.length > 1) fts = this.rank(`(${resolved.any})${notPart}`, filter, CANDIDATES);
     return fts;
@@ -328,17 +354,20 @@ export class SearchEngine {
   private display(ranked: [number, number][], terms: SnippetTerms, completions: string[] | null): LocalHit[] {
     if (ranked.length === 0) return [];
     const rows = this.statement(
-      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, r.body_chars
+      `SELECT r.id, r.topic_id, r.anchor, r.title, t.path, i.library_id, i.product, i.version, r.body_chars, i.title, t.title
        FROM docs_records r JOIN docs_topics t ON t.install_id = r.install_id AND t.topic_id = r.topic_id
        JOIN docs_installs i ON i.id = r.install_id
        WHERE r.id IN (SELECT value FROM json_each(?))`,
-    ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, number][];
+    ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, number, string, string][];
     const byId = new Map(rows.map((r) => [r[0], r]));
     return ranked.flatMap(([id, score]) => {
       const r = byId.get(id);
       if (!r) return [];
-      const [, topicId, anchor, title, path, library, product, version, bodyChars] = r;
-      return [{ library, product, version, topicId, anchor, title, path: anchor ? `${path}#${anchor}` : path, snippet: bestSnippet(this.snippetSources(id, bodyChars, terms, completions), terms), score: Math.round(score * 10000) / 10000 }];
+      const [, topicId, anchor, title, path, library, product, version, bodyChars, libraryTitle, pageTitle] = r;
+      return [{
+        library, product, version, topicId, anchor, title, libraryTitle, pageTitle, path: anchor ? `${path}#${anchor}` : path,
+        snippet: bestSnippet(this.snippetSources(id, bodyChars, terms, completions), terms), score: Math.round(score * 10000) / 10000,
+      }];
     });
   }
 
@@ -346,6 +375,14 @@ export class SearchEngine {
   private snippetSources(id: number, bodyChars: number, terms: SnippetTerms, completions: string[] | null): Span[] {
     if (bodyChars <= LONG_BODY_CHARS) return [{ text: this.read(this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck().get(id) as string | undefined), cut: false }];
     return this.spans.withMost(id, [...terms.words.map((w) => [w]), ...(completions ? [completions] : [])]).map((span) => ({ ...span, text: this.read(span.text) }));
+  }
+
+  /** The library keyword that starts the input, when it names an installed library (then it scopes the search). */
+  scopeKeyword(input: string): { keyword: string[]; query: string } | null {
+    const { keyword, query } = splitScopeKeyword(input);
+    if (!keyword) return null;
+    const rows = this.statement("SELECT library_id, product FROM docs_installs WHERE state = 'ready'").all() as { library_id: string; product: string }[];
+    return rows.some((r) => matchesScopeKeyword(keyword, { libraryId: r.library_id, product: r.product })) ? { keyword, query } : null;
   }
 
   /**

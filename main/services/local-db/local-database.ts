@@ -15,16 +15,23 @@ export interface LocalMigration {
  * The one SQLite file on the user's machine (documents, drafts and outbox, download history).
  * WAL so a worker thread can write a long import while the main process keeps reading.
  */
-export function openLocalDatabase(file: string): LocalDatabase {
+export function openLocalDatabase(file: string, check: (db: LocalDatabase) => void = () => undefined): LocalDatabase {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  // Deleted rows are overwritten with zeros, always: a submitted draft or a delivered outbox item
-  // (someone's e-mail and request text) must not stay readable in free pages until an erasure.
-  // Cost measured by `npm run bench -- localdb` (README, Privacy center).
-  db.pragma('secure_delete = ON');
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten with zeros, always: a submitted draft or a delivered outbox item
+    // (someone's e-mail and request text) must not stay readable in free pages until an erasure.
+    // Cost measured by `npm run bench -- localdb` (README, Privacy center).
+    db.pragma('secure_delete = ON');
+    // Before anything is written to it: a damaged file is set aside as it was found.
+    check(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS local_migrations (
     scope TEXT NOT NULL,
     version INTEGER NOT NULL,

@@ -28,8 +28,9 @@ export async function listFiles(dir: string): Promise<{ path: string; bytes: num
 
 function classify(path: string): ItemId {
   const top = path.split(/[\\/]/)[0]!;
-  if (/^settings(\.json)?$/.test(top) || top === 'config.json') return 'settings';
-  if (/^local\.sqlite(-wal|-shm)?$/.test(top)) return 'local-database';
+  // Damaged files set aside at start-up (issue 19) count with what they were.
+  if (/^settings(\.json)?(\.broken-[\w-]+)?$/.test(top) || top === 'config.json') return 'settings';
+  if (/^local\.sqlite(\.broken-[\w-]+?|\.backup\.json|\.damaged)?(-wal|-shm|-journal)?$/.test(top)) return 'local-database';
   if (top === 'session.bin') return 'token';
   if (top === 'downloads' || top === 'quarantine' || top === 'docs-downloads') return 'downloads';
   if (top === 'docs') return 'documents';

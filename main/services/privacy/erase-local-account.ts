@@ -1,8 +1,10 @@
+import { existsSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LocalErasure } from '../../../shared/contract/privacy-contract';
 import { eraseFeedbackUser } from '../docs/feedback-outbox';
 import { scrubDatabaseFile, type LocalDatabase } from '../local-db/local-database';
+import { backupFileFor, writeBackup } from '../recovery/outbox-backup';
 import { eraseTicketsUser, STAGED_FOLDER } from '../tickets/tickets-store';
 
 /**
@@ -33,12 +35,22 @@ export async function eraseAccountLocally(db: LocalDatabase, dataDir: string, us
       { id: 'ticket-outbox', count: tickets.outbox },
       { id: 'staged-attachments', count: tickets.staged },
       { id: 'ticket-read-state', count: tickets.readState },
+      { id: 'ticket-list-copy', count: tickets.known },
       { id: 'docs-feedback', count: eraseFeedbackUser(db, userId) },
     ];
   })();
   // secure_delete is always on (openLocalDatabase), so these rows are zeroed as they go; the scrub also
   // clears what was freed before that, and the write-ahead log.
   const databaseLeft = scrubDatabaseFile(db);
+  // The last-known-good copy of the outbox and drafts (issue 19) holds the same rows: rewritten now.
+  // When it cannot be rewritten (a full disk), it goes: the erased rows must not outlive the erasure there.
+  if (existsSync(backupFileFor(db.name))) {
+    try {
+      writeBackup(db);
+    } catch {
+      rmSync(backupFileFor(db.name), { force: true });
+    }
+  }
 
   // After the rows: a file whose row is gone is never sent, while a row without its file would be.
   const files = stagedIds.map((id) => join(dataDir, STAGED_FOLDER, id));

@@ -1,6 +1,7 @@
 import { SettingsSchema, type Settings, type SettingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import { Emitter } from '../emitter';
+import { storageErrorFor } from '../local-db/sqlite-errors';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS, migrateSettings } from './settings-migrations';
 
 /** The part of electron-store (and of conf, its base, used outside Electron) this service needs. */
@@ -30,8 +31,9 @@ export class SettingsService {
     if (!next.success) throw new AppError('validation', 'Some settings are not valid.');
     try {
       this.store.set(SETTINGS_KEY, next.data);
-    } catch {
-      throw new AppError('storage', 'The settings could not be saved to disk.');
+    } catch (error) {
+      // The store writes a temp file and renames it, so a failed save leaves the old file whole.
+      throw storageErrorFor(error) ?? new AppError('storage', 'The settings could not be saved to disk.');
     }
     this.current = next.data;
     this.onDidChange.fire(this.current);
@@ -48,8 +50,12 @@ export class SettingsService {
       if (key in raw && schema.safeParse(raw[key]).success) merged[key] = raw[key];
     }
     const settings = SettingsSchema.parse(merged);
-    this.store.set(SETTINGS_KEY, settings);
-    this.store.set(VERSION_KEY, CURRENT_SCHEMA_VERSION);
+    try {
+      this.store.set(SETTINGS_KEY, settings);
+      this.store.set(VERSION_KEY, CURRENT_SCHEMA_VERSION);
+    } catch {
+      // A full or read-only disk must not stop the app: the repaired settings apply for this run.
+    }
     return settings;
   }
 }

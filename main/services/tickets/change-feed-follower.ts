@@ -1,4 +1,4 @@
-import type { FeedEvent } from '../../../shared/api/tickets';
+import type { FeedEvent, TicketStatus } from '../../../shared/api/tickets';
 import { AppError } from '../../../shared/errors';
 import type { TicketsRemote } from './tickets-remote';
 import type { TicketsStore } from './tickets-store';
@@ -9,8 +9,8 @@ export interface FollowerOptions {
   currentUser: () => string | null;
   /** An engineer answered or moved a request: notify the user. */
   onEngineerEvent: (event: FeedEvent) => void;
-  /** Anything changed on these requests: refresh what is shown. */
-  onChanged: (ticketIds: string[]) => void;
+  /** Anything changed on these requests: refresh what is shown. `statuses`: the latest status of those whose status moved. */
+  onChanged: (ticketIds: string[], statuses: Record<string, TicketStatus>) => void;
   intervalMs?: number;
 }
 
@@ -64,7 +64,8 @@ export class ChangeFeedFollower {
         this.o.store.setCursor(user, page.cursor);
       });
       const changed = [...new Set(page.events.map((e) => e.ticketId))];
-      if (changed.length) this.o.onChanged(changed);
+      const statuses = Object.fromEntries(page.events.filter((e) => e.kind === 'status' && e.status).map((e) => [e.ticketId, e.status!]));
+      if (changed.length) this.o.onChanged(changed, statuses);
       for (const event of page.events) if (event.actor === 'engineer' && (event.kind === 'reply' || event.kind === 'status')) this.o.onEngineerEvent(event);
       if (page.events.length === 0 || page.cursor === cursor) return;
       cursor = page.cursor;

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { TicketCreate } from '../../../shared/api/tickets';
 import type { DraftValues, OutboxItem } from '../../../shared/contract/tickets-contract';
 import { AppError } from '../../../shared/errors';
-import { backoffDelay, classifyFailure, OutboxLoop } from '../outbox-loop';
+import { backoffDelay, classifyFailure, OutboxLoop, reportRunFailure } from '../outbox-loop';
 import type { AttachmentStaging } from './attachment-staging';
 import type { TicketsRemote } from './tickets-remote';
 import type { OutboxKind, OutboxRow, TicketsStore } from './tickets-store';
 
 /** Payloads as stored in tickets_outbox.payload_json. */
 export type CreatePayload = { input: TicketCreate; draft: DraftValues };
-export type ReplyPayload = { body: string };
+/** A reply and its files; `commentId` once the text was accepted, so a retry sends only the files still missing. */
+export type ReplyPayload = { body: string; attachmentIds?: string[]; commentId?: string };
 export type AttachPayload = { attachmentIds: string[] };
 
 export interface OutboxOptions {
@@ -25,6 +26,8 @@ export interface OutboxOptions {
   onChange?: () => void;
   onProgress?: (progress: { seq: number; attachmentId: string; sent: number; total: number }) => void;
   log?: (line: string) => void;
+  /** A run that failed outside any delivery (the local database broke): never an unhandled rejection. */
+  onError?: (error: unknown) => void;
   /** Fault injection for tests: runs after the service answered, before the acknowledgement is recorded. */
   beforeAck?: (row: OutboxRow) => void | Promise<void>;
 }
@@ -37,7 +40,7 @@ export interface OutboxOptions {
  * keeps the order; a permanent refusal goes back to the drafts with the service's message.
  */
 export class TicketOutbox {
-  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff());
+  private readonly loop = new OutboxLoop(() => this.drain(), () => this.resetBackoff(), (error) => (this.o.onError ?? reportRunFailure)(error));
   private sending: number | null = null;
   private readonly now: () => number;
 
@@ -65,9 +68,16 @@ export class TicketOutbox {
 
   toItem(row: OutboxRow): OutboxItem {
     return {
-      seq: row.seq, kind: row.kind, label: row.label, ticketId: row.ticket_id, state: row.seq === this.sending ? 'sending' : 'waiting',
+      seq: row.seq, kind: row.kind, label: row.label, files: this.fileNames(row), ticketId: row.ticket_id, state: row.seq === this.sending ? 'sending' : 'waiting',
       attempts: row.attempts, nextAttemptAt: new Date(row.next_attempt_at).toISOString(), lastError: row.last_error, createdAt: new Date(row.created_at).toISOString(),
     };
+  }
+
+  /** The names of the files a reply or new request carries, so the user sees they go with it. */
+  private fileNames(row: OutboxRow): string[] {
+    const payload = JSON.parse(row.payload_json) as Partial<CreatePayload & ReplyPayload>;
+    const ids = row.kind === 'create' ? payload.draft?.attachmentIds : payload.attachmentIds;
+    return ids?.length ? this.o.store.staged(row.user_id, ids).map((staged) => staged.name) : [];
   }
 
   /** Sends what is due now. Concurrent calls share one run, so the queue is never sent twice at once. */
@@ -123,7 +133,14 @@ export class TicketOutbox {
         this.o.log?.(`outbox #${row.seq}: request created as ${created.number}`);
       }
     } else if (row.kind === 'reply') {
-      await this.o.remote.reply(row.ticket_id!, (JSON.parse(row.payload_json) as ReplyPayload).body, row.idempotency_key);
+      const payload = JSON.parse(row.payload_json) as ReplyPayload;
+      attachmentIds = payload.attachmentIds ?? [];
+      if (!payload.commentId) {
+        const comment = await this.o.remote.reply(row.ticket_id!, payload.body, row.idempotency_key);
+        this.assertRunning();
+        row.payload_json = JSON.stringify({ ...payload, commentId: comment.id });
+        this.o.store.updateOutbox(row.seq, { payload_json: row.payload_json });
+      }
     } else {
       attachmentIds = (JSON.parse(row.payload_json) as AttachPayload).attachmentIds;
     }
@@ -170,9 +187,11 @@ export class TicketOutbox {
           id: row.draft_id ?? randomUUID(), user_id: row.user_id, kind: 'ticket', ticket_id: null, values_json: JSON.stringify(draft),
           error_json: errorJson, created_at: row.created_at, updated_at: at,
         });
-      } else if (row.kind === 'reply') {
+      } else if (row.kind === 'reply' || row.kind === 'attach') {
+        // Back into the reply box: the text the service already took is not offered again; the files are.
+        const { body = '', attachmentIds = [], commentId } = JSON.parse(row.payload_json) as Partial<ReplyPayload>;
         this.o.store.putDraft({
-          id: randomUUID(), user_id: row.user_id, kind: 'reply', ticket_id: row.ticket_id, values_json: row.payload_json,
+          id: randomUUID(), user_id: row.user_id, kind: 'reply', ticket_id: row.ticket_id, values_json: JSON.stringify({ body: commentId ? '' : body, attachmentIds }),
           error_json: errorJson, created_at: row.created_at, updated_at: at,
         });
       }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Profile } from '../../../shared/api/profile';
-import { MAX_ATTACHMENT_BYTES, TicketCreateSchema, type TicketListQuery } from '../../../shared/api/tickets';
+import { contactFromProfile, MAX_ATTACHMENT_BYTES, TicketCreateSchema, type TicketListQuery, type TicketSummary } from '../../../shared/api/tickets';
 import type { NetworkStatus, SessionState } from '../../../shared/contract';
 import { MAX_INLINE_ATTACHMENT_BYTES, type DraftValues, type OutboxItem, type StagedAttachment, type TopicSuggestion } from '../../../shared/contract/tickets-contract';
 import type { EventPayload } from '../../../shared/contract';
@@ -13,7 +13,8 @@ import { AttachmentStaging, saveVerified } from './attachment-staging';
 import { ChangeFeedFollower } from './change-feed-follower';
 import { diagnosticsBundle, RecentLog } from './diagnostics';
 import { emptyDraft, TicketDrafts } from './ticket-drafts';
-import { TicketOutbox, type CreatePayload, type OutboxOptions } from './ticket-outbox';
+import { filterKnownTickets, isUnfiltered } from './known-tickets';
+import { TicketOutbox, type CreatePayload, type OutboxOptions, type ReplyPayload } from './ticket-outbox';
 import { TicketsRemote, type UploadDeps } from './tickets-remote';
 import { STAGED_FOLDER, TicketsStore } from './tickets-store';
 
@@ -35,7 +36,7 @@ export interface TicketServiceDeps {
   searchDocs?: (query: string, limit: number) => Promise<TopicSuggestion[]>;
   now?: () => number;
   feedIntervalMs?: number;
-  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck'>;
+  outbox?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs' | 'random' | 'beforeAck' | 'onError'>;
 }
 
 /** Service requests on this computer: the remote list and detail, drafts, the outbox, the change feed. */
@@ -69,7 +70,7 @@ export class TicketService {
     });
     this.follower = new ChangeFeedFollower({
       remote: this.remote, store: this.store, currentUser, intervalMs: deps.feedIntervalMs,
-      onChanged: (ticketIds) => this.onDidChange.fire({ reason: 'remote', ticketIds }),
+      onChanged: (ticketIds, statuses) => this.onDidChange.fire({ reason: 'remote', ticketIds, statuses }),
       onEngineerEvent: (e) => this.onDidReceiveReply.fire({ ticketId: e.ticketId, number: e.number, kind: e.kind === 'reply' ? 'reply' : 'status', status: e.status }),
     });
   }
@@ -92,11 +93,27 @@ export class TicketService {
     this.follower.stop();
   }
 
+  /**
+   * The user's requests as the service lists them, remembered on this computer; when the service
+   * cannot be reached, the requests known here, filtered and sorted the same way, with the time they
+   * were last listed (`offlineSince`).
+   */
   async list(query: Omit<TicketListQuery, 'limit'> = {}) {
     const user = this.userId();
-    const { items, total } = await this.remote.list(query);
+    let listed: { items: TicketSummary[]; total: number; offlineSince: string | null };
+    try {
+      const { items, total } = await this.remote.list(query);
+      // Not once the user signed out meanwhile (an erased account's copy must not come back).
+      if (this.userIdOrNull() === user) this.store.rememberKnown(user, items, this.now(), isUnfiltered(query) && items.length === total);
+      listed = { items, total, offlineSince: null };
+    } catch (error) {
+      if (!(error instanceof AppError && UNREACHABLE.has(error.code))) throw error;
+      const { summaries, listedAt } = this.store.known(user);
+      const items = filterKnownTickets(summaries, query);
+      listed = { items, total: items.length, offlineSince: new Date(listedAt ?? this.now()).toISOString() };
+    }
     const unread = this.store.unread(user);
-    return { items: items.map((t) => ({ ...t, unread: unread.has(t.id) })), total };
+    return { ...listed, items: listed.items.map((t) => ({ ...t, unread: unread.has(t.id) })) };
   }
 
   async get(id: string) {
@@ -121,18 +138,16 @@ export class TicketService {
     return this.remote.devices();
   }
 
-  /** A new draft with the contact details from the profile (editable), or empty ones while offline. */
+  /**
+   * A new request's form with the contact details from the profile (editable), or the last ones used
+   * here while offline. It is stored as a draft only once something is saved into it.
+   */
   async newDraft(fromTopic?: string) {
     const user = this.userId();
     const profile = await this.deps.profile.get().catch(() => null);
     // Offline, the contact details last used on this computer stand in for the profile.
-    const contact = profile
-      ? { name: profile.name, email: profile.email, phone: profile.phone, country: profile.country, contactAddress: profile.contactAddress, company: profile.company.name }
-      : this.lastContact(user);
-    this.drafts.removeUntouched(user);
-    const draft = this.drafts.create(user, emptyDraft(contact, fromTopic));
-    this.changed('drafts');
-    return draft;
+    const contact = profile ? contactFromProfile(profile) : this.lastContact(user);
+    return this.drafts.open(user, emptyDraft(contact, fromTopic));
   }
 
   getDraft(id: string) {
@@ -140,13 +155,17 @@ export class TicketService {
   }
 
   saveDraft(id: string, values: DraftValues) {
-    return this.drafts.save(this.userId(), id, values);
+    const user = this.userId();
+    const first = !this.store.draft(user, id);
+    const saved = this.drafts.save(user, id, values);
+    if (first) this.changed('drafts'); // a new entry in the drafts list
+    return saved;
   }
 
   async deleteDraft(id: string): Promise<void> {
     const user = this.userId();
     const draft = this.drafts.get(user, id);
-    this.store.deleteDraft(user, id);
+    this.drafts.remove(user, id);
     await this.staging.discard(user, draft.values.attachmentIds);
     this.changed('drafts');
   }
@@ -163,31 +182,31 @@ export class TicketService {
     const parsed = TicketCreateSchema.safeParse({ ...rest });
     if (!parsed.success) throw validationError(parsed.error, 'Some fields need attention before the request can be sent.');
     const row = this.outbox.enqueue(user, 'create', { draftId: id, label: parsed.data.title, payload: { input: parsed.data, draft: { ...draft.values, attachmentIds } } }, () =>
-      this.store.deleteDraft(user, id),
+      this.drafts.remove(user, id),
     );
     this.changed('drafts');
     void this.outbox.flush();
     return this.outbox.toItem(row);
   }
 
-  reply(ticketId: string, body: string): OutboxItem {
+  /**
+   * A reply and the files added to it, queued as one item: the text first, then the files, each
+   * retried under its own key until all arrived. Files alone (no text) are one item too.
+   */
+  reply(ticketId: string, body: string, attachmentIds: string[] = []): OutboxItem {
     const user = this.userId();
-    const row = this.outbox.enqueue(user, 'reply', { ticketId, label: snippet(body), payload: { body } }, () => this.drafts.removeReplies(user, ticketId));
+    const staged = this.store.staged(user, attachmentIds);
+    if (staged.length !== attachmentIds.length) throw new AppError('not_found', 'An attachment is no longer there. Add the file again.');
+    if (!body.trim() && !attachmentIds.length) throw new AppError('validation', 'Write a reply or add a file first.', { body: 'Write a reply or add a file first.' });
+    const row = body.trim()
+      ? this.outbox.enqueue(user, 'reply', { ticketId, label: snippet(body), payload: { body, attachmentIds } satisfies ReplyPayload }, () => this.drafts.removeReplies(user, ticketId))
+      : this.outbox.enqueue(user, 'attach', { ticketId, label: staged.map((s) => s.name).join(', '), payload: { attachmentIds } }, () => this.drafts.removeReplies(user, ticketId));
     void this.outbox.flush();
     return this.outbox.toItem(row);
   }
 
   replyDraft(ticketId: string) {
     return this.drafts.replyFor(this.userId(), ticketId);
-  }
-
-  attach(ticketId: string, attachmentIds: string[]): OutboxItem {
-    const user = this.userId();
-    const staged = this.store.staged(user, attachmentIds);
-    if (staged.length !== attachmentIds.length) throw new AppError('not_found', 'An attachment is no longer there. Add the file again.');
-    const row = this.outbox.enqueue(user, 'attach', { ticketId, label: staged.map((s) => s.name).join(', '), payload: { attachmentIds } });
-    void this.outbox.flush();
-    return this.outbox.toItem(row);
   }
 
   outboxItems(): OutboxItem[] {
@@ -259,7 +278,7 @@ export class TicketService {
         .filter((hit) => !seen.has(`${hit.library}/${hit.topicId}`) && seen.add(`${hit.library}/${hit.topicId}`))
         .slice(0, SUGGESTIONS)
         // eslint-disable-next-line no-control-regex -- removing those markers is the point
-        .map(({ library, topicId, title, snippet }) => ({ library, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
+        .map(({ library, libraryTitle, version, topicId, title, snippet }) => ({ library, libraryTitle, version, topicId, title, snippet: snippet.replace(/[\u0002\u0003]/g, '') }));
     } catch {
       return []; // a suggestion is a help, never a reason the form fails
     }
@@ -289,4 +308,6 @@ export class TicketService {
 }
 
 const SUGGESTIONS = 5;
+/** Failures after which the list falls back to the requests known on this computer. */
+const UNREACHABLE = new Set(['offline', 'timeout']);
 const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text).replace(/\s+/g, ' ');

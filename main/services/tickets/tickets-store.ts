@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { TicketSummary } from '../../../shared/api/tickets';
 import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
 
 /**
@@ -50,6 +51,21 @@ const MIGRATIONS = [
       CREATE TABLE tickets_unread (user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, PRIMARY KEY (user_id, ticket_id));
     `,
   },
+  {
+    version: 2,
+    name: 'requests known offline; no drafts nobody typed in',
+    up: `
+      CREATE TABLE tickets_known (
+        user_id TEXT NOT NULL,
+        ticket_id TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        PRIMARY KEY (user_id, ticket_id)
+      );
+      CREATE TABLE tickets_known_listed (user_id TEXT PRIMARY KEY, listed_at INTEGER NOT NULL);
+      -- Before version 2, opening "New request" stored a draft at once; one never saved since is not a draft.
+      DELETE FROM tickets_drafts WHERE kind = 'ticket' AND updated_at = created_at AND error_json IS NULL;
+    `,
+  },
 ];
 
 export type OutboxKind = 'create' | 'reply' | 'attach';
@@ -76,7 +92,7 @@ export const STAGED_FOLDER = 'tickets-staged';
  * after the rows. Nothing to do where the tickets feature never ran.
  */
 export function eraseTicketsUser(db: LocalDatabase, userId: string) {
-  const erased = { drafts: 0, outbox: 0, staged: 0, readState: 0, stagedIds: [] as string[] };
+  const erased = { drafts: 0, outbox: 0, staged: 0, readState: 0, known: 0, stagedIds: [] as string[] };
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets_drafts'").get()) return erased;
   const remove = (table: string) => db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(userId).changes;
   erased.stagedIds = (db.prepare('SELECT id FROM tickets_staged WHERE user_id = ?').all(userId) as { id: string }[]).map((row) => row.id);
@@ -84,6 +100,10 @@ export function eraseTicketsUser(db: LocalDatabase, userId: string) {
   erased.outbox = remove('tickets_outbox');
   erased.staged = remove('tickets_staged');
   erased.readState = remove('tickets_sync') + remove('tickets_unread');
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets_known'").get()) {
+    erased.known = remove('tickets_known');
+    remove('tickets_known_listed');
+  }
   return erased;
 }
 
@@ -114,14 +134,16 @@ export class TicketsStore {
     return this.prepare('SELECT * FROM tickets_drafts WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC').all(userId, kind) as DraftRow[];
   }
 
-  putDraft(row: DraftRow): void {
-    this
+  /** Inserts or updates a draft; false when the id belongs to another user's draft (nothing written). */
+  putDraft(row: DraftRow): boolean {
+    return this
       .prepare(
         `INSERT INTO tickets_drafts (id, user_id, kind, ticket_id, values_json, error_json, created_at, updated_at)
          VALUES (@id, @user_id, @kind, @ticket_id, @values_json, @error_json, @created_at, @updated_at)
-         ON CONFLICT (id) DO UPDATE SET values_json = excluded.values_json, error_json = excluded.error_json, updated_at = excluded.updated_at`,
+         ON CONFLICT (id) DO UPDATE SET values_json = excluded.values_json, error_json = excluded.error_json, updated_at = excluded.updated_at
+         WHERE tickets_drafts.user_id = excluded.user_id`,
       )
-      .run(row);
+      .run(row).changes > 0;
   }
 
   deleteDraft(userId: string, id: string): boolean {
@@ -149,7 +171,7 @@ export class TicketsStore {
   }
 
   /** The item's progress: a created ticket's id is kept so its attachments follow even after a restart. */
-  updateOutbox(seq: number, changes: Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at' | 'last_error' | 'ticket_id'>>): void {
+  updateOutbox(seq: number, changes: Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at' | 'last_error' | 'ticket_id' | 'payload_json'>>): void {
     const keys = Object.keys(changes);
     if (!keys.length) return;
     this.prepare(`UPDATE tickets_outbox SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE seq = @seq`).run({ ...changes, seq });
@@ -189,6 +211,32 @@ export class TicketsStore {
 
   markUnread(userId: string, ticketId: string): void {
     this.prepare('INSERT OR IGNORE INTO tickets_unread (user_id, ticket_id) VALUES (?, ?)').run(userId, ticketId);
+  }
+
+  /**
+   * Remembers requests as the service listed them, for the list offline. Only rows whose summary
+   * changed are written (a refresh of 10,000 unchanged requests writes nothing but the time); a
+   * complete list also forgets what it no longer has (deleted, or no longer visible to this user).
+   */
+  rememberKnown(userId: string, summaries: readonly TicketSummary[], listedAt: number, complete: boolean): void {
+    this.transaction(() => {
+      const put = this.prepare(
+        `INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)
+         ON CONFLICT (user_id, ticket_id) DO UPDATE SET summary_json = excluded.summary_json WHERE summary_json IS NOT excluded.summary_json`,
+      );
+      for (const summary of summaries) put.run(userId, summary.id, JSON.stringify(summary));
+      if (complete) {
+        this.prepare('DELETE FROM tickets_known WHERE user_id = ? AND ticket_id NOT IN (SELECT value FROM json_each(?))').run(userId, JSON.stringify(summaries.map((t) => t.id)));
+      }
+      this.prepare('INSERT INTO tickets_known_listed (user_id, listed_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET listed_at = excluded.listed_at').run(userId, listedAt);
+    });
+  }
+
+  /** The requests known on this computer and when the service last listed them (undefined: never). */
+  known(userId: string): { summaries: TicketSummary[]; listedAt: number | undefined } {
+    const rows = this.prepare('SELECT summary_json FROM tickets_known WHERE user_id = ?').all(userId) as { summary_json: string }[];
+    const listed = this.prepare('SELECT listed_at FROM tickets_known_listed WHERE user_id = ?').get(userId) as { listed_at: number } | undefined;
+    return { summaries: rows.map((row) => JSON.parse(row.summary_json) as TicketSummary), listedAt: listed?.listed_at };
   }
 
   markRead(userId: string, ticketId: string): boolean {

@@ -17,7 +17,7 @@ export function BookmarksPage() {
       <ul aria-label={t('docs.bookmarks.title')}>
         {bookmarks.data?.map((b) => (
           <li key={`${b.library}/${b.topicId}`}>
-            <Link to={`/docs/read/${b.library}/${b.topicId}`}>{b.title}</Link> <span className="docs-hit__meta">{b.library}</span>
+            <Link to={`/docs/read/${b.library}/${b.topicId}`}>{b.title}</Link> <span className="docs-hit__meta">{b.libraryTitle || t('docs.search.onlineLibrary')}</span>
           </li>
         ))}
       </ul>
@@ -26,7 +26,7 @@ export function BookmarksPage() {
       <ul aria-label={t('docs.history.title')}>
         {history.data?.map((h) => (
           <li key={`${h.library}/${h.topicId}`}>
-            <Link to={`/docs/read/${h.library}/${h.topicId}`}>{h.title}</Link>
+            <Link to={`/docs/read/${h.library}/${h.topicId}`}>{h.title}</Link> <span className="docs-hit__meta">{h.libraryTitle || t('docs.search.onlineLibrary')}</span>
           </li>
         ))}
       </ul>

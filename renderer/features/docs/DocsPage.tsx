@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { BookmarksPage } from './BookmarksPage';
 import { LibrariesPage } from './LibrariesPage';
 import { ReaderPage } from './ReaderPage';
@@ -9,8 +9,10 @@ import './docs.css';
 /** Documentation: search, libraries, bookmarks and history, and the reader. */
 export function DocsPage() {
   const { t } = useTranslation();
+  // The reader uses the width beside its table of contents; lists keep the narrower page.
+  const reading = useLocation().pathname.startsWith('/docs/read/');
   return (
-    <section className="page docs">
+    <section className={reading ? 'page docs docs--reading' : 'page docs'}>
       <h1>{t('docs.title')}</h1>
       <nav className="docs-tabs" aria-label={t('docs.sections')}>
         <NavLink to="/docs" end>

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/contract';
 import type { LibraryView } from '../../../shared/contract/docs-contract';
@@ -23,11 +24,17 @@ export function LibraryRow({ library, progress }: Props) {
   const done = live?.done ?? library.download?.receivedBytes ?? 0;
   const total = live?.total ?? library.download?.totalBytes ?? library.packageSize;
   const titleId = `docs-library-${library.id}`;
+  // Removing may throw away gigabytes an air-gapped machine cannot download again: ask first.
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
 
   return (
     <li className="docs-library" aria-labelledby={titleId}>
       <div className="docs-library__info">
-        <h3 id={titleId} className="docs-library__title">{library.title}</h3>
+        <h2 id={titleId} className="docs-library__title">{library.title}</h2>
         <p className="docs-library__meta">
           {t('docs.libraries.meta', { version: library.version, count: library.topicCount, size: size(library.packageSize) })}
           {library.diskBytes > 0 && ` · ${t('docs.libraries.disk', { size: size(library.diskBytes) })}`}
@@ -73,12 +80,33 @@ export function LibraryRow({ library, progress }: Props) {
             {t('docs.libraries.cancel')}
           </button>
         )}
-        {(library.state === 'installed' || library.state === 'update-available') && (
-          <button type="button" aria-describedby={titleId} className="button" aria-label={t('docs.libraries.removeLabel', { title: library.title })} onClick={() => remove.mutate(library.id)}>
+        {(library.state === 'installed' || library.state === 'update-available') && !confirming && (
+          <button type="button" aria-describedby={titleId} className="button" aria-label={t('docs.libraries.removeLabel', { title: library.title })} onClick={() => setConfirming(true)}>
             {t('docs.libraries.remove')}
           </button>
         )}
       </div>
+      {confirming && (
+        <div className="docs-library__confirm" role="group" aria-labelledby={`${titleId}-confirm`}>
+          <p id={`${titleId}-confirm`}>
+            {t(library.source === 'catalogue' ? 'docs.libraries.removeQuestion' : 'docs.libraries.removeQuestionLocal', { title: library.title, size: size(library.diskBytes) })}
+          </p>
+          <div className="form__actions">
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button button--danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(library.id, { onSettled: () => setConfirming(false) })}
+            >
+              {t('docs.libraries.removeConfirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('docs.libraries.removeKeep')}
+            </button>
+          </div>
+        </div>
+      )}
       {failed && <ErrorAlert error={failed.error} />}
     </li>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -31,6 +31,15 @@ export function ReaderPage() {
   const [linkError, setLinkError] = useState<unknown>(null);
   const content = useRef<HTMLDivElement>(null);
   const anchor = params.get('anchor');
+  const [tocOpen, setTocOpen] = useState(true);
+  const tocList = useRef<HTMLDivElement>(null);
+  // The contents keep the open topic in view (a library has hundreds of entries), without moving the page.
+  const current = topic.data?.topicId;
+  useEffect(() => {
+    const list = tocList.current;
+    const link = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (list && link) list.scrollTop = link.offsetTop - list.clientHeight / 2;
+  }, [current, toc.data, tocOpen]);
 
   const openInternal = async (path: string, hash: string | null) => {
     try {
@@ -50,30 +59,36 @@ export function ReaderPage() {
   return (
     <div className="docs-reader">
       {toc.data && (
-        <nav className="docs-toc" aria-label={t('docs.reader.toc')}>
-          <p className="docs-toc__title">{toc.data.title}</p>
-          <TocTree library={library} nodes={toc.data.toc} current={view.topicId} />
+        <nav className={tocOpen ? 'docs-toc' : 'docs-toc docs-toc--closed'} aria-label={t('docs.reader.toc')}>
+          <button type="button" className="button button--small docs-toc__toggle" aria-expanded={tocOpen} aria-controls="docs-toc-list" onClick={() => setTocOpen(!tocOpen)}>
+            {tocOpen ? t('docs.reader.tocHide') : t('docs.reader.tocShow')}
+          </button>
+          <div id="docs-toc-list" ref={tocList} className="docs-toc__body" hidden={!tocOpen}>
+            <p className="docs-toc__title">{toc.data.title}</p>
+            <TocTree library={library} nodes={toc.data.toc} current={view.topicId} />
+          </div>
         </nav>
       )}
       <article className="docs-reader__main" aria-label={view.title}>
         <p className="docs-reader__library">
-          {view.libraryTitle}
+          {view.libraryTitle || t('docs.search.onlineLibrary')}
           {view.source === 'online' && <span className="docs-badge">{t('docs.search.online')}</span>}
         </p>
         <TopicVersions versions={view.otherVersions} />
         <div className="docs-reader__toolbar">
           <button
             type="button"
-            className="button button--small"
+            className="button button--small docs-bookmark"
             aria-pressed={bookmarked}
-            onClick={() => bookmark.mutate({ library, topicId: view.topicId, title: view.title, bookmarked: !bookmarked })}
+            onClick={() => bookmark.mutate({ library, topicId: view.topicId, title: view.title, libraryTitle: view.libraryTitle, bookmarked: !bookmarked })}
           >
             {bookmarked ? t('docs.reader.bookmarked') : t('docs.reader.bookmark')}
           </button>
-          <button type="button" className="button button--small" aria-label={t('docs.reader.smaller')} disabled={fontSize <= FONT_SIZE.min} onClick={() => updateSettings.mutate({ fontSize: fontSize - 1 })}>
+          {/* WCAG 2.5.3: the accessible name starts with the visible "A−"/"A+", so "click A plus" works by voice. */}
+          <button type="button" className="button button--small" aria-label={t('docs.reader.smaller', { label: 'A−' })} disabled={fontSize <= FONT_SIZE.min} onClick={() => updateSettings.mutate({ fontSize: fontSize - 1 })}>
             A−
           </button>
-          <button type="button" className="button button--small" aria-label={t('docs.reader.larger')} disabled={fontSize >= FONT_SIZE.max} onClick={() => updateSettings.mutate({ fontSize: fontSize + 1 })}>
+          <button type="button" className="button button--small" aria-label={t('docs.reader.larger', { label: 'A+' })} disabled={fontSize >= FONT_SIZE.max} onClick={() => updateSettings.mutate({ fontSize: fontSize + 1 })}>
             A+
           </button>
           <FindInPage key={view.topicId} content={content} />

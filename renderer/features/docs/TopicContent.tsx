@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopicView } from '../../../shared/contract/docs-contract';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { isBridgeError } from '../../app/bridge';
 import { docsApi } from './docs.api';
 import { anchorId, sanitizeTopic } from './sanitize-topic';
 
@@ -21,12 +21,16 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
   const { t } = useTranslation();
   const clean = useMemo(() => sanitizeTopic(topic.html, { path: topic.path, assetBase: topic.assetBase }), [topic.html, topic.path, topic.assetBase]);
   const [allowRemote, setAllowRemote] = useState(loadRemoteByDefault);
-  const [remoteError, setRemoteError] = useState<unknown>(null);
+  // Each try loads the images again (the retry after a failure); failures are kept per host, because
+  // they are a third party's hosts, not the support service the header's status is about.
+  const [attempt, setAttempt] = useState(0);
+  const [failures, setFailures] = useState<RemoteFailure[]>([]);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
 
   useEffect(() => {
     if (!allowRemote || !container) return;
     let cancelled = false;
+    setFailures([]);
     for (const image of container.querySelectorAll<HTMLImageElement>('img[data-remote-index]')) {
       const url = clean.remoteImages[Number(image.dataset.remoteIndex)];
       if (!url) continue;
@@ -34,13 +38,13 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
         ({ dataUrl }) => {
           if (!cancelled) image.src = dataUrl;
         },
-        (error: unknown) => !cancelled && setRemoteError(error),
+        (error: unknown) => !cancelled && setFailures((old) => [...old, { host: new URL(url).host, unreachable: isUnreachable(error) }]),
       );
     }
     return () => {
       cancelled = true;
     };
-  }, [allowRemote, clean, container]);
+  }, [allowRemote, clean, container, attempt]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     // Any link-like element, not only <a>: the browser must never follow a topic's link on its own.
@@ -65,7 +69,15 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
           </button>
         </div>
       )}
-      {remoteError !== null && <ErrorAlert error={remoteError} title={t('docs.reader.remoteFailed')} />}
+      {failures.length > 0 && (
+        <div className="alert docs-remote" role="alert">
+          {failures.some((f) => f.unreachable) && <p>{t('docs.reader.remoteUnreachable', { hosts: hostList(failures.filter((f) => f.unreachable)) })}</p>}
+          {failures.some((f) => !f.unreachable) && <p>{t('docs.reader.remoteRefused', { hosts: hostList(failures.filter((f) => !f.unreachable)) })}</p>}
+          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+            {t('docs.reader.remoteRetry')}
+          </button>
+        </div>
+      )}
       <div
         ref={(node) => {
           setContainer(node);
@@ -80,3 +92,10 @@ export const TopicContent = forwardRef<HTMLDivElement, Props>(function TopicCont
     </>
   );
 });
+
+type RemoteFailure = { host: string; unreachable: boolean };
+
+/** No answer at all (no internet, a firewall, DNS), as opposed to an answer that was not an image. */
+const isUnreachable = (error: unknown) => !isBridgeError(error) || error.code === 'offline' || error.code === 'timeout';
+
+const hostList = (failures: RemoteFailure[]) => [...new Set(failures.map((f) => f.host))].join(', ');

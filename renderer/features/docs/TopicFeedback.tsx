@@ -1,14 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { METHOD_NAMES } from '../../../shared/channels';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { docsApi } from './docs.api';
+import { newRequestPath, TICKETS_AVAILABLE } from './service-request';
 import { useDocsMutation } from './use-docs';
-
-// "This did not help" opens a new service request only once the tickets feature exists.
-const TICKETS_AVAILABLE = (METHOD_NAMES as readonly string[]).includes('tickets.newDraft');
 
 type Props = { library: string; topicId: string; online: boolean };
 
@@ -33,7 +30,7 @@ export function TopicFeedback({ library, topicId, online }: Props) {
           {t('docs.feedback.no')}
         </button>
         {TICKETS_AVAILABLE && (
-          <Link className="button button--small" to={`/tickets/new?fromTopic=${encodeURIComponent(`${library}/${topicId}`)}`}>
+          <Link className="button button--small" to={newRequestPath({ library, topicId })}>
             {t('docs.feedback.didNotHelp')}
           </Link>
         )}

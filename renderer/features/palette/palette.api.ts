@@ -1,5 +1,6 @@
 import type { PaletteEntry } from '../../../shared/palette-ranking';
 import { call, support } from '../../app/bridge';
+import { breadcrumb } from '../../../shared/docs-search-location';
 
 /** Results from the other domains' own bridge methods, as palette entries. */
 export const paletteSources = {
@@ -9,7 +10,8 @@ export const paletteSources = {
       id: `${hit.library}/${hit.topicId}`,
       kind: 'doc',
       title: hit.title,
-      subtitle: `${hit.product} ${hit.version}`,
+      // Where it sits (library and version > page): two "Parameters" are two different places.
+      subtitle: breadcrumb(hit).join(' › '),
       path: `/docs/read/${encodeURIComponent(hit.library)}/${encodeURIComponent(hit.topicId)}`,
     }));
   },

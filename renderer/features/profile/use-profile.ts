@@ -4,7 +4,7 @@ import { USER_DATA_KEY } from '../session/use-session';
 import { profileApi } from './profile.api';
 
 // Under the user-data prefix so that signing out drops it from the cache.
-const PROFILE_KEY = [...USER_DATA_KEY, 'profile'] as const;
+export const PROFILE_KEY = [...USER_DATA_KEY, 'profile'] as const;
 
 export function useProfile() {
   return useQuery({ queryKey: PROFILE_KEY, queryFn: profileApi.get });

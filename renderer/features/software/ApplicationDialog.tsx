@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { AccessApplicationInputSchema, type AccessApplicationInput } from '../../../shared/api/software';
+import { AccessApplicationInputSchema, REASON_LENGTH, type AccessApplicationInput } from '../../../shared/api/software';
 import { isBridgeError } from '../../app/bridge';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
@@ -16,20 +16,27 @@ export function ApplicationDialog({ productId, productName, onClose }: Props) {
   const { t } = useTranslation();
   const profile = useProfileForContact(true);
   const apply = useSoftwareMutation((input: AccessApplicationInput) => softwareApi.apply(input));
-  const { register, handleSubmit, formState: { errors } } = useForm<AccessApplicationInput>({
+  // The rules are stated up front and checked as soon as a field is left, then as it is corrected.
+  const { register, handleSubmit, control, formState: { errors } } = useForm<AccessApplicationInput>({
     resolver: zodResolver(AccessApplicationInputSchema),
+    mode: 'onTouched',
     values: { productId, reason: '', phone: profile.data?.phone ?? '' },
     resetOptions: { keepDirtyValues: true },
   });
+  const reasonLength = useWatch({ control, name: 'reason' }).trim().length;
   const serverFields = isBridgeError(apply.error) ? (apply.error.fields ?? {}) : {};
-  const message = (field: 'reason' | 'phone') => (errors[field] ? t(`software.apply.errors.${field}`) : serverFields[field]);
+  const message = (field: 'reason' | 'phone') => {
+    // Started but too short: say how much is missing; empty: ask for it.
+    if (field === 'reason' && errors.reason?.type === 'too_small' && reasonLength > 0) return t('software.apply.errors.reasonShort', { min: REASON_LENGTH.min, count: REASON_LENGTH.min - reasonLength });
+    return errors[field] ? t(`software.apply.errors.${field}`, { max: REASON_LENGTH.max }) : serverFields[field];
+  };
 
   return (
     <SoftwareDialog title={t('software.apply.title', { product: productName })} descriptionId="software-apply-intro" onClose={onClose}>
       <p id="software-apply-intro">{t('software.apply.intro')}</p>
       <form className="form" noValidate onSubmit={handleSubmit((input) => apply.mutate(input, { onSuccess: onClose }))}>
-        <Field id="software-apply-reason" label={t('software.apply.reason')} hint={t('software.apply.reasonHint')} error={message('reason')}>
-          {(control) => <textarea className="input" rows={4} maxLength={2000} {...control} {...register('reason')} />}
+        <Field id="software-apply-reason" label={t('software.apply.reason')} hint={t('software.apply.reasonHint', REASON_LENGTH)} error={message('reason')}>
+          {(control) => <textarea className="input" rows={4} maxLength={REASON_LENGTH.max} {...control} {...register('reason')} />}
         </Field>
         <Field id="software-apply-phone" label={t('software.apply.phone')} error={message('phone')}>
           {(control) => <input className="input" type="tel" autoComplete="tel" {...control} {...register('phone')} />}

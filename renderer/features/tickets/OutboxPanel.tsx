@@ -13,7 +13,12 @@ export function OutboxPanel({ ticketId }: { ticketId?: string }) {
   const items = (outbox.data ?? []).filter((item) => !ticketId || item.ticketId === ticketId);
   if (!items.length) return null;
 
-  const describe = (item: OutboxItem) => t(`tickets.outbox.kind.${item.kind}`, { label: item.label });
+  const describe = (item: OutboxItem) => {
+    const text = t(`tickets.outbox.kind.${item.kind}`, { label: item.label });
+    // Files alone are labelled by their names already.
+    if (!item.files.length || item.kind === 'attach') return text;
+    return t('tickets.outbox.withFiles', { text, files: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(item.files) });
+  };
   return (
     <section className="outbox" aria-labelledby={`outbox-title${ticketId ?? ''}`}>
       <h2 id={`outbox-title${ticketId ?? ''}`}>{t('tickets.outbox.title', { count: items.length })}</h2>

@@ -1,16 +1,13 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { StagedAttachment } from '../../../shared/contract/tickets-contract';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { countryName } from '../../i18n/country-codes';
-import { AttachmentField } from './AttachmentField';
 import { OutboxPanel } from './OutboxPanel';
 import { ReplyForm } from './ReplyForm';
 import { TicketThread } from './TicketThread';
 import { slaState } from './ticket-format';
-import { ticketsApi } from './tickets.api';
 import { useTicket, useTicketAction } from './use-tickets';
 
 export function TicketDetailPage() {
@@ -19,7 +16,6 @@ export function TicketDetailPage() {
   const ticket = useTicket(ticketId);
   const close = useTicketAction('close', ticketId);
   const reopen = useTicketAction('reopen', ticketId);
-  const [files, setFiles] = useState<StagedAttachment[]>([]);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
 
   if (ticket.isPending) return <p role="status">{t('app.loading')}</p>;
@@ -58,20 +54,7 @@ export function TicketDetailPage() {
       </dl>
       <TicketThread ticket={data} />
       <OutboxPanel ticketId={data.id} />
-      {data.canChange && open && (
-        <>
-          <ReplyForm ticketId={data.id} />
-          <AttachmentField id={`ticket-${data.id}`} attachments={files} onAdd={(added) => setFiles([...files, ...added])} onRemove={(id) => {
-            void ticketsApi.discardAttachment(id);
-            setFiles(files.filter((f) => f.id !== id));
-          }} />
-          {files.length > 0 && (
-            <button type="button" className="button" onClick={() => void ticketsApi.attach(data.id, files.map((f) => f.id)).then(() => setFiles([]))}>
-              {t('tickets.attachments.send', { count: files.length })}
-            </button>
-          )}
-        </>
-      )}
+      {data.canChange && open && <ReplyForm ticketId={data.id} />}
       {(close.isError || reopen.isError) && <ErrorAlert error={close.error ?? reopen.error} />}
       {data.canChange && (
         <div className="form__actions">

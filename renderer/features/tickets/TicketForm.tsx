@@ -4,11 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CATEGORIES, SEVERITIES, SLA_RESPONSE_HOURS } from '../../../shared/api/tickets';
+import { CATEGORIES, contactFromProfile, SEVERITIES, SLA_RESPONSE_HOURS, type Contact } from '../../../shared/api/tickets';
 import type { Draft, StagedAttachment } from '../../../shared/contract/tickets-contract';
 import { BridgeError, isBridgeError } from '../../app/bridge';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useProfile } from '../profile/use-profile';
 import { Field } from '../../ui/Field';
 import { AttachmentField } from './AttachmentField';
 import { ContactFields } from './ContactFields';
@@ -33,7 +34,7 @@ export function TicketForm({ draft }: { draft: Draft }) {
   const queryClient = useQueryClient();
   const devices = useDevices();
   const [attachments, setAttachments] = useState<StagedAttachment[]>(draft.attachments);
-  const [savedAt, setSavedAt] = useState(draft.updatedAt);
+  const [savedAt, setSavedAt] = useState(draft.stored ? draft.updatedAt : null);
   const { register, control, handleSubmit, subscribe, getValues, setValue, setError, setFocus, formState: { errors } } = useForm<FormValues>({
     resolver: zodResolver(FormSchema) as never,
     defaultValues: toFormValues(draft.values),
@@ -45,10 +46,13 @@ export function TicketForm({ draft }: { draft: Draft }) {
     mutationFn: () => ticketsApi.saveDraft(draft.id, toDraftValues(getValues())),
     onSuccess: (saved) => setSavedAt(saved.updatedAt),
   });
+  // Nothing is saved until something changes: a form opened and left alone leaves no draft behind.
+  const changed = useRef(false);
+  const filling = useRef(false);
   const flushSave = async () => {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
-    await save.mutateAsync();
+    if (changed.current) await save.mutateAsync();
   };
   const { mutate: saveNow } = save;
   useEffect(
@@ -56,6 +60,9 @@ export function TicketForm({ draft }: { draft: Draft }) {
       subscribe({
         formState: { values: true },
         callback: () => {
+          // Details filled in from the profile alone do not make a draft; with anything typed they are saved too.
+          if (!filling.current) changed.current = true;
+          if (!changed.current) return;
           if (pending.current) clearTimeout(pending.current);
           pending.current = setTimeout(() => saveNow(), AUTOSAVE_MS);
         },
@@ -63,6 +70,18 @@ export function TicketForm({ draft }: { draft: Draft }) {
     [subscribe, saveNow],
   );
   useEffect(() => setFocus('title'), [setFocus]);
+  // Started before the profile could be read (offline): its contact details fill the fields still
+  // empty once it arrives, also after reconnecting. What the user typed is never replaced.
+  const profile = useProfile();
+  useEffect(() => {
+    if (!profile.data) return;
+    filling.current = true;
+    for (const [name, value] of Object.entries(contactFromProfile(profile.data))) {
+      const path = `contact.${name as keyof Contact}` as const;
+      if (value && !getValues(path)) setValue(path, value, { shouldDirty: true });
+    }
+    filling.current = false;
+  }, [profile.data, getValues, setValue]);
 
   const submit = useMutation({
     mutationFn: async () => {
@@ -150,7 +169,7 @@ export function TicketForm({ draft }: { draft: Draft }) {
         setFiles(attachments.filter((a) => a.id !== id));
       }} />
       <p className="field__hint">
-        {save.isError ? t('tickets.form.saveFailed') : t('tickets.form.savedAt', { time: formatDateTime(savedAt, i18n.language) })}
+        {save.isError ? t('tickets.form.saveFailed') : savedAt ? t('tickets.form.savedAt', { time: formatDateTime(savedAt, i18n.language) }) : t('tickets.form.notSavedYet')}
       </p>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={submit.isPending}>

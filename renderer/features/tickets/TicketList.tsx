@@ -11,14 +11,14 @@ const ROW_HEIGHT = 64;
  * Every request the user may see, virtualised: only the rows in view (plus a few) are in the DOM,
  * so 10,000 requests scroll as smoothly as 10. Positions are announced with aria-posinset/setsize.
  */
-export function TicketList({ items }: { items: TicketListItem[] }) {
+export function TicketList({ items, empty }: { items: TicketListItem[]; empty: string }) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   // The compiler leaves this component unmemoized, which is right for a virtualizer that re-renders on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
-  if (!items.length) return <p className="tickets__empty">{t('tickets.list.empty')}</p>;
+  if (!items.length) return <p className="tickets__empty">{empty}</p>;
   return (
     <div ref={scroller} className="ticket-list" tabIndex={-1}>
       <ol className="ticket-list__inner" style={{ height: virtualizer.getTotalSize() }} aria-label={t('tickets.list.label')}>

@@ -3,12 +3,13 @@ import { DraftEditorPage } from './DraftEditorPage';
 import { NewTicketPage } from './NewTicketPage';
 import { TicketDetailPage } from './TicketDetailPage';
 import { TicketsPage } from './TicketsPage';
-import { useTicketEvents } from './use-tickets';
+import { useRefreshOnReconnect, useTicketEvents } from './use-tickets';
 import './tickets.css';
 
 /** /tickets, /tickets/new, /tickets/drafts/:draftId, /tickets/:ticketId */
 export function TicketsRoutes() {
   useTicketEvents();
+  useRefreshOnReconnect();
   return (
     <Routes>
       <Route index element={<TicketsPage />} />

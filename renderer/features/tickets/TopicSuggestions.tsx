@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { libraryLabel } from '../../../shared/docs-search-location';
 import { ticketsApi } from './tickets.api';
 import { TICKETS_KEY } from './use-tickets';
 
@@ -33,7 +34,8 @@ export function TopicSuggestions({ title }: { title: string }) {
       <ul>
         {suggestions.data.map((topic) => (
           <li key={`${topic.library}/${topic.topicId}`}>
-            <Link to={`/docs/read/${encodeURIComponent(topic.library)}/${encodeURIComponent(topic.topicId)}`}>{topic.title}</Link>
+            <Link to={`/docs/read/${encodeURIComponent(topic.library)}/${encodeURIComponent(topic.topicId)}`}>{topic.title}</Link>{' '}
+            <span className="field__hint">{libraryLabel(topic.libraryTitle, topic.version)}</span>
             {topic.snippet && <p className="field__hint">{topic.snippet}</p>}
           </li>
         ))}

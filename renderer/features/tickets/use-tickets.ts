@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TicketListQuery } from '../../../shared/api/tickets';
 import type { EventPayload } from '../../../shared/contract';
+import { useNetworkStatus } from '../network/use-network';
+import { PROFILE_KEY } from '../profile/use-profile';
 import { USER_DATA_KEY } from '../session/use-session';
 import { ticketsApi } from './tickets.api';
 
@@ -54,6 +56,23 @@ export function useTicketEvents() {
     });
     return () => void off();
   }, [queryClient]);
+}
+
+/**
+ * When the network comes back, what was read offline is read again: the list (from the copy on
+ * this computer until then) and the profile (a request started offline gets its contact details).
+ */
+export function useRefreshOnReconnect() {
+  const queryClient = useQueryClient();
+  const online = useNetworkStatus().data?.online;
+  const before = useRef(online);
+  useEffect(() => {
+    if (before.current === false && online) {
+      void queryClient.invalidateQueries({ queryKey: [...TICKETS_KEY, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: PROFILE_KEY });
+    }
+    before.current = online;
+  }, [online, queryClient]);
 }
 
 /** Upload progress per outbox item, from main's events. */

@@ -1,4 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +132,92 @@ describe('library manager against the live reference API', () => {
     const scoped = await app.docs.search({ query: 'configuring', scope: { libraries: scope.libraries }, limit: 5, includeOnline: false });
     expect(scoped.hits.every((h) => h.library === 'fabrikam-gateway-2-0-en')).toBe(true);
     expect((await app.docs.search({ query: 'configuring', scope: { libraries: ['contoso-storage-3-2-en'] }, limit: 5, includeOnline: false })).hits).toEqual([]);
+  });
+});
+
+describe('what a person reads in the results', () => {
+  it('every hit carries its breadcrumb: library title, page and section, so five "Parameters" sections can be told apart', async () => {
+    const app = desktop();
+    await installed(app, 'northwind-router-7-1-en');
+    await installed(app, 'northwind-router-7-0-en');
+    const { hits } = await app.docs.search({ query: 'parameters', limit: 100, includeOnline: false });
+    const sections = hits.filter((h) => h.title === 'Parameters');
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    for (const hit of sections) {
+      expect(hit.anchor).not.toBe('');
+      expect(hit.pageTitle).not.toBe('Parameters');
+      expect(hit.libraryTitle).toMatch(/^Northwind Router OS 7\.[01] /);
+    }
+    // Page and library together name each one: no two hits read the same.
+    const crumbs = sections.map((h) => `${h.libraryTitle} > ${h.pageTitle} > ${h.title}`);
+    expect(new Set(crumbs).size).toBe(crumbs.length);
+    expect(new Set(sections.map((h) => h.libraryTitle)).size).toBe(2);
+  });
+
+  it('online hits and pages read online carry their library title, and so do their bookmarks, never the library id', async () => {
+    const app = desktop();
+    const { hits } = await app.docs.search({ query: 'configuring tenant', limit: 10, includeOnline: true });
+    const online = hits.filter((h) => h.source === 'online');
+    expect(online.length).toBeGreaterThan(0);
+    for (const hit of online) {
+      expect(hit.libraryTitle).toMatch(/^Fabrikam Cloud Gateway \d/);
+      expect(hit.version).not.toBe('');
+    }
+    const topic = await app.docs.reader.topic({ library: online[0]!.library, topicId: online[0]!.topicId });
+    expect(topic).toMatchObject({ source: 'online', libraryTitle: online[0]!.libraryTitle });
+    app.docs.reader.setBookmark({ library: topic.library, topicId: topic.topicId, title: topic.title, libraryTitle: topic.libraryTitle, bookmarked: true });
+    expect(app.docs.reader.bookmarks()[0]).toMatchObject({ library: topic.library, libraryTitle: online[0]!.libraryTitle });
+    expect(app.docs.reader.history()[0]).toMatchObject({ library: topic.library, libraryTitle: online[0]!.libraryTitle });
+  });
+
+  it('says how many results there are in all, and the query as searched when a typo was corrected', async () => {
+    const app = desktop();
+    await installed(app, 'contoso-storage-4-0-en');
+    const page = await app.docs.search({ query: 'snapshot', limit: 5, includeOnline: false });
+    expect(page.hits).toHaveLength(5);
+    const all = await app.docs.search({ query: 'snapshot', limit: 100, includeOnline: false });
+    expect(page.total).toBe(all.hits.length);
+    expect(page.total).toBeGreaterThan(5);
+    expect(page.correctedQuery).toBeNull();
+    expect((await app.docs.search({ query: 'creating snapshto', limit: 5, includeOnline: false })).correctedQuery).toBe('creating snapshot');
+    expect((await app.docs.search({ query: 'configurng replication', limit: 5, includeOnline: false })).correctedQuery).toBe('configuring replication');
+  });
+
+  it('a remote image that fails names its host (a third party, not the support service), whether it cannot be reached or is not an image', async () => {
+    const app = desktop();
+    // A port nothing listens on: the connection is refused, as with no internet.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(app.docs.remoteImage(`http://127.0.0.1:${port}/badge.png`)).rejects.toMatchObject({ code: 'offline', message: `127.0.0.1:${port} could not be reached.` });
+    // A real server that answers with a page instead of an image.
+    const page = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>tracking</p>'));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(page.address() as AddressInfo).port}`;
+    try {
+      await expect(app.docs.remoteImage(`http://${host}/badge.png`)).rejects.toMatchObject({ code: 'validation', message: `${host} did not send an image this app shows.` });
+    } finally {
+      await new Promise((resolve) => page.close(resolve));
+    }
+  });
+
+  it("runs the README's Chinese search examples on the demo data: the first finds sentences, the second (characters apart) nothing", async () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const paragraph = readme.slice(readme.indexOf('**Chinese and Japanese**'), readme.indexOf('shared/cjk-text.ts'));
+    const [found, apart] = [...paragraph.matchAll(/`([\p{Script=Han}]+)`/gu)].map((m) => m[1]!);
+    expect(found && apart).toBeTruthy();
+    const app = desktop();
+    await installed(app, 'contoso-storage-4-0-zh');
+    const hits = (await app.docs.search({ query: found!, limit: 10, includeOnline: false })).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.snippet).toContain(`\u0002${found}\u0003`);
+    expect((await app.docs.search({ query: apart!, limit: 10, includeOnline: false })).hits).toEqual([]);
+    // Both characters pairs of the second example are in the library, only never side by side.
+    // The README says why: its characters are all in the pages the first example finds, only not side by side.
+    const html = (await app.docs.reader.topic({ library: hits[0]!.library, topicId: hits[0]!.topicId })).html;
+    for (const half of [apart!.slice(0, 2), apart!.slice(2)]) expect(html).toContain(half);
+    expect(html).not.toContain(apart);
   });
 });
 

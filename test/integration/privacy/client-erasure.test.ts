@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { BERND } from './api-helpers';
+import { newKey, signedIn, ticketBody } from '../tickets/ticket-api-helpers';
 import { desktopApp, disposeDesktopApps } from './desktop-app';
 
 let api: TestApi;
@@ -46,6 +47,10 @@ describe('erasure on this computer (P5.4)', () => {
     // The erased person's own work, written through the app where it has a way to write it.
     const draft = await tickets.newDraft();
     tickets.saveDraft(draft.id, { ...draft.values, title: canary, description: `Printer fails (${canary})` });
+    // A request of theirs (sent from elsewhere), listed here: the copy kept for offline use holds its title.
+    const li = await signedIn(api.url, LI);
+    expect(await li('POST', '/tickets', { body: ticketBody({ title: `Sent ${canary}`, deviceSerial: '' }), key: newKey() })).toMatchObject({ status: 201 });
+    expect((await tickets.list()).items.map((t) => t.title)).toContain(`Sent ${canary}`);
     const staged = await tickets.stageBytes(`${canary}.log`, Buffer.from(`log ${canary}`).toString('base64'));
     plantRows(localDb, LI.id, canary, 'staged-by-sql');
     // A colleague who uses the same computer: rows and a staged file of their own.
@@ -53,28 +58,32 @@ describe('erasure on this computer (P5.4)', () => {
       `INSERT INTO tickets_drafts (id, user_id, kind, values_json, created_at, updated_at) VALUES ('colleague-draft', ?, 'ticket', ?, 1, 1)`,
     ).run(BERND.id, JSON.stringify({ title: colleague }));
     plantRows(localDb, BERND.id, colleague, 'colleague-file');
+    localDb.prepare(`INSERT INTO tickets_known (user_id, ticket_id, summary_json) VALUES (?, ?, ?)`).run(BERND.id, `ticket-${colleague}`, JSON.stringify({ title: colleague }));
     mkdirSync(join(app.dataDir, 'tickets-staged'), { recursive: true });
     writeFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), colleague);
     expect(holding(app.dataDir, canary).length).toBeGreaterThan(0);
+    // Issue 19's last-known-good copy of the outbox and drafts has caught up (it is polled every 2 s): the erasure must empty it too.
+    await expect.poll(() => holding(app.dataDir, canary).some((file) => file.endsWith('local.sqlite.backup.json')), { timeout: 10_000 }).toBe(true);
 
     const request = await app.services.privacy.createRequest({ kind: 'erase' });
     const confirmed = await app.services.privacy.confirmRequest(request.id);
 
     expect(confirmed).toMatchObject({ kind: 'erase', status: 'completed', localErasure: { filesLeft: [], error: null } });
     const removed = Object.fromEntries(confirmed.localErasure!.removed.map(({ id, count }) => [id, count]));
-    expect(removed).toMatchObject({ 'ticket-drafts': 1, 'ticket-outbox': 1, 'staged-attachments': 2, 'docs-feedback': 1 });
+    expect(removed).toMatchObject({ 'ticket-drafts': 1, 'ticket-outbox': 1, 'staged-attachments': 2, 'ticket-list-copy': 1, 'docs-feedback': 1 });
     expect(removed['ticket-read-state']).toBeGreaterThanOrEqual(1);
     expect(app.services.session.get()).toMatchObject({ status: 'signed-out', lastError: { message: expect.stringMatching(/deleted/) } });
 
-    // Nothing of the erased account is left in any file: database, WAL, staged files, token file.
+    // Nothing of the erased account is left in any file: database, WAL, staged files, token file, the outbox copy.
     expect(holding(app.dataDir, canary)).toEqual([]);
+    expect(readFileSync(join(app.dataDir, 'local.sqlite.backup.json'), 'utf8')).toContain(colleague);
     expect(holding(app.dataDir, LI.email)).toEqual([]);
     expect(existsSync(join(app.dataDir, 'tickets-staged', staged.id))).toBe(false);
     expect(existsSync(join(app.dataDir, 'session.bin'))).toBe(false);
 
     // The colleague's work is untouched.
     const count = (table: string) => (localDb.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).get(BERND.id) as { n: number }).n;
-    expect(['tickets_drafts', 'tickets_outbox', 'docs_feedback_outbox', 'tickets_unread', 'tickets_staged'].map(count)).toEqual([1, 1, 1, 1, 1]);
+    expect(['tickets_drafts', 'tickets_outbox', 'docs_feedback_outbox', 'tickets_unread', 'tickets_staged', 'tickets_known'].map(count)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(readFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), 'utf8')).toBe(colleague);
   });
 
@@ -114,6 +123,7 @@ describe('erasure on this computer (P5.4)', () => {
     const app = desktopApp(api, BERND);
     await app.signIn();
     const draft = await app.services.tickets.newDraft();
+    app.services.tickets.saveDraft(draft.id, { ...draft.values, title: 'Kept through a restriction' });
     const request = await app.services.privacy.createRequest({ kind: 'restrict' });
     const confirmed = await app.services.privacy.confirmRequest(request.id);
     expect(confirmed).toMatchObject({ status: 'completed' });

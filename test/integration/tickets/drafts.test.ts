@@ -1,7 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { desktopTickets, filledDraft } from './desktop-tickets';
-import { ALICE } from './ticket-api-helpers';
+import { ALICE, BERND } from './ticket-api-helpers';
 
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi({ accessTokenTtlSeconds: 24 * 3600 })));
@@ -39,12 +42,38 @@ describe('drafts', () => {
     app.close();
   });
 
-  it('a visit to "New request" that typed nothing leaves no empty draft behind', async () => {
+  it('a visit to "New request" that typed nothing stores nothing; the first save makes the draft', async () => {
     const app = await desktopTickets(api.url, ALICE);
-    await app.service.newDraft();
-    await app.service.newDraft();
-    expect(app.service.listDrafts()).toHaveLength(1);
+    const left = await app.service.newDraft();
+    const opened = await app.service.newDraft();
+    expect(app.service.listDrafts()).toEqual([]);
+    expect(app.localDb.prepare('SELECT count(*) AS n FROM tickets_drafts').get()).toEqual({ n: 0 });
+    // The opened form has its address meanwhile (a reload finds it), as not stored yet.
+    expect(app.service.getDraft(opened.id)).toMatchObject({ id: opened.id, stored: false, values: { title: '' } });
+    app.service.saveDraft(opened.id, filledDraft('Typed at last'));
+    expect(app.service.listDrafts()).toEqual([expect.objectContaining({ id: opened.id, title: 'Typed at last' })]);
+    expect(app.service.getDraft(opened.id)).toMatchObject({ stored: true });
+    // Discarding a form never typed in is fine too, and it is gone.
+    await app.service.deleteDraft(left.id);
+    expect(() => app.service.getDraft(left.id)).toThrow(expect.objectContaining({ code: 'not_found' }));
     app.close();
+  });
+
+  it('another user can neither open nor overwrite a draft by its id, stored or only opened', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'esd-tickets-two-users-'));
+    const alice = await desktopTickets(api.url, ALICE, { dataDir });
+    const bernd = await desktopTickets(api.url, BERND, { dataDir });
+    const stored = await alice.service.newDraft();
+    alice.service.saveDraft(stored.id, filledDraft('Alice’s own'));
+    const opened = await alice.service.newDraft();
+    for (const id of [stored.id, opened.id]) {
+      expect(() => bernd.service.getDraft(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+      expect(() => bernd.service.saveDraft(id, filledDraft('Bernd’s'))).toThrow(expect.objectContaining({ code: 'not_found' }));
+    }
+    expect(alice.service.getDraft(stored.id).values.title).toBe('Alice’s own');
+    expect(bernd.service.listDrafts()).toEqual([]);
+    alice.close();
+    bernd.close();
   });
 
   it('are checked with the service’s rules before they are queued, and stay drafts when invalid', async () => {
@@ -70,11 +99,11 @@ describe('drafts', () => {
     const queries: string[] = [];
     const searchDocs = async (query: string) => {
       queries.push(query);
-      const hit = { library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 };
+      const hit = { library: 'edge-router-9.2', libraryTitle: 'Edge Router 9.2 Guide', version: '9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When \u0002BGP\u0003 sessions drop', product: 'Edge Router', score: 3 };
       return [hit, { ...hit, title: 'BGP sessions drop: timers', score: 2 }]; // a section of the same topic
     };
     const app = await desktopTickets(api.url, ALICE, { searchDocs });
-    expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
+    expect(await app.service.suggestTopics('  BGP drops  ')).toEqual([{ library: 'edge-router-9.2', libraryTitle: 'Edge Router 9.2 Guide', version: '9.2', topicId: 'bgp', title: 'BGP sessions drop', snippet: 'When BGP sessions drop' }]);
     expect(queries).toEqual(['BGP drops']);
     expect(await app.service.suggestTopics('ab')).toEqual([]); // too short to mean anything
     app.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isVendorUrl } from '../../../main/security/external-links';
+import { isAllowedExternalUrl, isVendorPage, isVendorUrl } from '../../../shared/external-links';
 
 const NEVER = [
   'http://support.example.com/', // not https
@@ -34,4 +34,15 @@ describe('links that open without a notice (navigation, window.open)', () => {
     'refuses %s',
     (url) => expect(isVendorUrl(url)).toBe(false),
   );
+});
+
+describe('links the reader opens without the third-party notice (the vendor\'s own pages)', () => {
+  it.each(['https://support.example.com/kb/123', 'https://docs.support.example.com/guide?x=1#top', 'https://www.example.com/'])(
+    'opens the vendor page %s',
+    (url) => expect(isVendorPage(url)).toBe(true),
+  );
+  it.each([
+    ...NEVER, 'mailto:privacy@example.com', 'https://partner.example.org/guide', 'https://support.example.com.evil.example/', 'https://evilsupport.example.com/',
+    'https://support.example.com:8443/', 'https://user@support.example.com/', 'http://support.example.com/kb/1',
+  ])('asks first for %s', (url) => expect(isVendorPage(url)).toBe(false));
 });

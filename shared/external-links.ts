@@ -4,6 +4,8 @@
  * - The bridge's app.openExternal (called by the renderer after the third-party notice of P7.1) may
  *   open any https page and mailto without attachments: the user chose to follow the link.
  * - Navigation and window.open, which no notice precedes, may open only the vendor's own https hosts.
+ * - The reader opens a link to the vendor's own https pages without the third-party notice: it is
+ *   not a third party's page (the same check, shared so main and the renderer cannot disagree).
  *
  * Everything else is refused: no http, file:, smb:, javascript: or custom protocol handlers that a
  * document or a compromised renderer could use to launch programs on the user's machine, and no
@@ -36,8 +38,16 @@ export function isAllowedExternalUrl(raw: string): boolean {
 /** The vendor's own pages (and mailto), which open without a notice. */
 export function isVendorUrl(raw: string, vendorHosts: readonly string[] = DEFAULT_VENDOR_HOSTS): boolean {
   const url = parse(raw);
-  if (url === null) return false;
-  if (isSafeMailto(url)) return true;
+  return url !== null && (isSafeMailto(url) || isVendorHttps(url, vendorHosts));
+}
+
+/** The vendor's own https pages only: what the reader opens without the third-party notice (an e-mail address may be anyone's). */
+export function isVendorPage(raw: string, vendorHosts: readonly string[] = DEFAULT_VENDOR_HOSTS): boolean {
+  const url = parse(raw);
+  return url !== null && isVendorHttps(url, vendorHosts);
+}
+
+function isVendorHttps(url: URL, vendorHosts: readonly string[]): boolean {
   if (!isPlainHttps(url) || url.port) return false;
   const host = url.hostname.toLowerCase();
   return vendorHosts.some((vendor) => host === vendor || host.endsWith(`.${vendor}`));
