@@ -10,6 +10,8 @@ import { APP_START_URL, isAppUrl } from './platform/app-origin';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { eventSinkFor, listenForBridgeCalls } from './platform/ipc-bridge';
 import { collectEarlyDeepLinks } from './platform/deep-links';
+import { docsCommandArgs } from './platform/docs-command-args';
+import { runDocsCommandLine } from './platform/docs-command-line';
 import { installDesktopIntegration } from './platform/desktop-integration';
 import { createMainWindow } from './platform/main-window';
 import { collectOpenedPackages } from './platform/opened-packages';
@@ -23,8 +25,10 @@ import { openSettings } from './services/settings/settings-file';
 import { desktopStrings } from './services/desktop/desktop-strings';
 
 // The composition root: the only file that knows both Electron and every service.
+// `<app executable> docs <command>` is the documentation command line: no window, no instance lock.
+const docsArgs = docsCommandArgs(app);
 registerAppScheme(protocol);
-if (!app.requestSingleInstanceLock()) app.quit();
+if (!docsArgs && !app.requestSingleInstanceLock()) app.quit();
 const openedPackages = collectOpenedPackages(app);
 // macOS hands over the link that launched the app before 'ready': keep it for the desktop services.
 const launchLinks = collectEarlyDeepLinks(app);
@@ -182,7 +186,9 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  console.error('Enterprise Support Desktop could not start', error);
-  app.exit(1);
-});
+if (docsArgs) void runDocsCommandLine(app, net, safeStorage, docsArgs);
+else
+  main().catch((error) => {
+    console.error('Enterprise Support Desktop could not start', error);
+    app.exit(1);
+  });

@@ -108,6 +108,8 @@ export const TopicViewSchema = z.object({
   prev: TopicRefSchema.nullable(),
   next: TopicRefSchema.nullable(),
   bookmarked: z.boolean(),
+  /** The same topic (same id, else same path) in other installed versions of the product, newest first. */
+  otherVersions: z.array(z.object({ library: z.string(), version: z.string(), topicId: z.string() })),
 });
 export type TopicView = z.infer<typeof TopicViewSchema>;
 

@@ -14,6 +14,7 @@ import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
 import { exportPackage } from './package-export';
+import { matchesScopeKeyword } from './query-parser';
 import { ReaderService } from './reader-service';
 import { correctedQuery } from './query-correction';
 import { SearchEngine, type SearchScope } from './search-engine';
@@ -119,17 +120,21 @@ export class DocsService {
     const local = this.engine.search(input.query, scope, input.limit).map((hit) => ({ ...hit, source: 'local' as const }));
     // Counting costs a pass over the matches: only when the page is full, so there may be more.
     const total = local.length < input.limit ? local.length : Math.max(local.length, this.engine.count(input.query, scope));
-    const correction = correctedQuery(input.query, this.engine.vocabulary);
+    // A library keyword (router: vlan) is not a word to correct; it scopes the online hits too.
+    const scoped = this.engine.scopeKeyword(input.query);
+    const searched = scoped ? scoped.query : input.query;
+    const fixed = correctedQuery(searched, this.engine.vocabulary);
+    const correction = fixed && scoped ? `${input.query.slice(0, input.query.length - searched.length)}${fixed}` : fixed;
     const ms = Math.round((performance.now() - started) * 100) / 100;
     const result = { hits: local, total, correctedQuery: correction, onlineIncluded: false, ms };
     if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return result;
     const installed = new Set(this.store.ready().map((r) => r.library_id));
     try {
-      const params = new URLSearchParams({ q: input.query.slice(0, 500), limit: String(Math.min(input.limit, 50)) });
+      const params = new URLSearchParams({ q: searched.slice(0, 500), limit: String(Math.min(input.limit, 50)) });
       for (const library of input.scope?.libraries ?? []) params.append('library', library);
       const online = await this.deps.api.request({ method: 'GET', path: `/docs/search?${params}`, schema: OnlineSearchResultSchema });
       const extra = online.hits
-        .filter((hit) => !installed.has(hit.library))
+        .filter((hit) => !installed.has(hit.library) && (!scoped || matchesScopeKeyword(scoped.keyword, { libraryId: hit.library, product: hit.product ?? '' })))
         .map((hit) => ({
           library: hit.library, libraryTitle: hit.libraryTitle ?? '', product: hit.product ?? '', version: hit.version ?? '',
           topicId: hit.topicId, anchor: '', title: hit.title, pageTitle: hit.title, path: `${hit.topicId}.html`, snippet: hit.snippet, score: hit.score, source: 'online' as const,

@@ -39,6 +39,8 @@ export class LibraryManager {
   readonly onProgress = new Emitter<ProgressEvent>();
   private catalogue: CatalogueEntry[] = [];
   private readonly importing = new Map<string, ProgressEvent>();
+  /** The import of each downloaded package while it runs, so a caller can wait for its end. */
+  private readonly imports = new Map<string, Promise<void>>();
   /** Why a library's last download or import failed: the English message, and the verdict's code when it has one. */
   private readonly problems = new Map<string, { message: string; reason: DownloadReason | null }>();
   private readonly unsubscribe: (() => void)[] = [];
@@ -108,6 +110,29 @@ export class LibraryManager {
     });
   }
 
+  /**
+   * Installs (or updates) a library and waits until it is in the index or refused: the command
+   * line's `update`. The same path as the app's button: catalogue, verified download, import in a
+   * worker beside the installed copy, swapped in one transaction.
+   */
+  async installAndWait(libraryId: string): Promise<LibraryView> {
+    await this.install(libraryId);
+    const job = this.activeJob(libraryId);
+    const settled = job ? await this.deps.downloads.whenSettled(job.id) : undefined;
+    if (settled && settled.state !== 'passed') {
+      // The command line leaves nothing behind: the refused file is not kept in quarantine.
+      await this.deps.downloads.remove(settled.id).catch(() => undefined);
+      if (settled.quarantinePath) await rm(settled.quarantinePath, { force: true });
+      throw new AppError(settled.errorCode ?? 'validation', settled.message ?? 'The download failed. The installed library is unchanged.');
+    }
+    await this.imports.get(libraryId);
+    const problem = this.problems.get(libraryId);
+    if (problem) throw new AppError('validation', problem.message);
+    const view = (await this.list()).libraries.find((l) => l.id === libraryId);
+    if (!view) throw new AppError('internal', 'The library was imported but is not listed.');
+    return view;
+  }
+
   pause = (libraryId: string) => this.withJob(libraryId, (id) => this.deps.downloads.pause(id));
   resume = (libraryId: string) => this.withJob(libraryId, (id) => this.deps.downloads.resume(id));
   cancel = (libraryId: string) => this.withJob(libraryId, (id) => this.deps.downloads.remove(id));
@@ -132,14 +157,21 @@ export class LibraryManager {
     this.unsubscribe.forEach((u) => u());
   }
 
-  private async importDownloaded(job: DownloadJob): Promise<void> {
+  private importDownloaded(job: DownloadJob): Promise<void> {
     const libraryId = libraryOf(job);
-    if (this.importing.has(libraryId) || !job.finalPath) return;
+    if (this.importing.has(libraryId) || !job.finalPath) return this.imports.get(libraryId) ?? Promise.resolve();
+    const run = this.runDownloadedImport(job, job.finalPath).finally(() => this.imports.delete(libraryId));
+    this.imports.set(libraryId, run);
+    return run;
+  }
+
+  private async runDownloadedImport(job: DownloadJob, file: string): Promise<void> {
+    const libraryId = libraryOf(job);
     const progress: ProgressEvent = { libraryId, phase: 'importing', done: 0, total: 1 };
     this.importing.set(libraryId, progress);
     this.onDidChange.fire({ libraryId });
     try {
-      const result = await this.deps.runImport({ kind: 'package', file: job.finalPath, source: 'catalogue', expectedSha256: job.expectedSha256 ?? undefined }, (done, total) => {
+      const result = await this.deps.runImport({ kind: 'package', file, source: 'catalogue', expectedSha256: job.expectedSha256 ?? undefined }, (done, total) => {
         Object.assign(progress, { done, total });
         this.onProgress.fire(progress);
       });
@@ -149,7 +181,7 @@ export class LibraryManager {
     } finally {
       // The package served its purpose: the index holds the library now (or the import refused it).
       await this.deps.downloads.remove(job.id).catch(() => undefined);
-      await rm(job.finalPath, { force: true });
+      await rm(file, { force: true });
       this.importing.delete(libraryId);
       this.onDidChange.fire({ libraryId });
     }

@@ -72,3 +72,30 @@ export function parseQuery(input: string): ParsedQuery {
 
 /** The FTS5 string for one word, quoted so that no character of it is query syntax. */
 export const ftsString = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/** A library keyword typed before the query, as in Zeal and Dash: `router: vlan`, `northwind router: vlan`. */
+export interface ScopedQuery {
+  /** The keyword's words, lower-case; null when the input has none. */
+  keyword: string[] | null;
+  /** The query after the keyword (the whole input when there is none). */
+  query: string;
+}
+
+// Up to three words, no quote or minus at the start, then a colon and a space or the end: `ipv6:addr` stays text.
+const KEYWORD = /^\s*([\p{L}\p{N}][\p{L}\p{N}._-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}._-]*){0,2}):(?:\s+|$)/u;
+
+export function splitScopeKeyword(input: string): ScopedQuery {
+  const match = KEYWORD.exec(input.slice(0, 500));
+  if (!match) return { keyword: null, query: input };
+  const keyword = match[1]!.toLowerCase().split(/[\s._-]+/).filter(Boolean);
+  return { keyword, query: input.slice(match[0].length) };
+}
+
+/**
+ * A library matches a keyword when every keyword word begins a word of its product name or of its
+ * id (`router` and `north` match "Northwind Router OS" and northwind-router-7-1-en), ignoring case.
+ */
+export function matchesScopeKeyword(keyword: readonly string[], library: { libraryId: string; product: string }): boolean {
+  const words = `${library.product} ${library.libraryId}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return keyword.every((k) => words.some((w) => w.startsWith(k)));
+}

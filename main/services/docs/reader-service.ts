@@ -30,7 +30,7 @@ export class ReaderService {
       const remote = await this.api.request({ method: 'GET', path: `/docs/libraries/${encodeURIComponent(input.library)}/topics/${encodeURIComponent(input.topicId)}`, schema: RemoteTopicSchema });
       const libraryTitle = remote.libraryTitle ?? '';
       this.recordView(input.library, remote.topicId, remote.title, libraryTitle);
-      return { ...remote, libraryTitle, path: `${remote.topicId}.html`, source: 'online', assetBase: null, prev: null, next: null, bookmarked: this.isBookmarked(input.library, remote.topicId) };
+      return { ...remote, libraryTitle, path: `${remote.topicId}.html`, source: 'online', assetBase: null, prev: null, next: null, bookmarked: this.isBookmarked(input.library, remote.topicId), otherVersions: [] };
     }
     const row = (
       'topicId' in input
@@ -56,7 +56,27 @@ export class ReaderService {
       prev: neighbour('SELECT topic_id, title FROM docs_topics WHERE install_id = ? AND ord < ? ORDER BY ord DESC LIMIT 1'),
       next: neighbour('SELECT topic_id, title FROM docs_topics WHERE install_id = ? AND ord > ? ORDER BY ord LIMIT 1'),
       bookmarked: this.isBookmarked(input.library, row.topic_id),
+      otherVersions: this.otherVersions(install, row),
     };
+  }
+
+  /**
+   * "This topic in version X": other installed versions of the same product (and language) that
+   * have this topic, by topic id or else by path (a folder import names topics after their files).
+   */
+  private otherVersions(install: { id: number; product: string; language: string }, row: TopicRow): TopicView['otherVersions'] {
+    const rows = this.db
+      .prepare(
+        `SELECT i.library_id, i.version, COALESCE(
+           (SELECT t.topic_id FROM docs_topics t WHERE t.install_id = i.id AND t.topic_id = ?),
+           (SELECT t.topic_id FROM docs_topics t WHERE t.install_id = i.id AND t.path = ?)) AS topic_id
+         FROM docs_installs i WHERE i.state = 'ready' AND i.product = ? AND i.language = ? AND i.id != ?`,
+      )
+      .all(row.topic_id, row.path, install.product, install.language, install.id) as { library_id: string; version: string; topic_id: string | null }[];
+    return rows
+      .filter((r) => r.topic_id !== null)
+      .map((r) => ({ library: r.library_id, version: r.version, topicId: r.topic_id! }))
+      .sort((a, b) => b.version.localeCompare(a.version, undefined, { numeric: true }));
   }
 
   toc(library: string): { library: string; title: string; toc: TocNode[] } {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ftsString, parseQuery, type Clause, type ParsedQuery } from './query-parser';
+import { ftsString, matchesScopeKeyword, parseQuery, splitScopeKeyword, type Clause, type ParsedQuery } from './query-parser';
 import { bestSnippet, type SnippetTerms } from './snippet';
 import { LONG_BODY_CHARS, type Span, SpanReader } from './span-index';
 import { containsPhrase, foldText, indexText, normalizeTitle, STOPWORDS } from './text';
@@ -86,9 +86,9 @@ export class SearchEngine {
   }
 
   search(input: string, scope: SearchScope = {}, limit = 20): LocalHit[] {
-    const parsed = parseQuery(input);
+    const { query, installs } = this.installsInScope(input, scope);
+    const parsed = parseQuery(query);
     if (parsed.groups.length === 0) return [];
-    const installs = this.installsInScope(scope);
     if (installs.ids.length === 0) return [];
     const filter = installs.all ? null : JSON.stringify(installs.ids);
 
@@ -134,9 +134,9 @@ export class SearchEngine {
    * total behind a page of hits, which the ranking never needs to count.
    */
   count(input: string, scope: SearchScope = {}): number {
-    const parsed = parseQuery(input);
+    const { query, installs } = this.installsInScope(input, scope);
+    const parsed = parseQuery(query);
     if (parsed.groups.length === 0) return 0;
-    const installs = this.installsInScope(scope);
     if (installs.ids.length === 0) return 0;
     const notPart = parsed.excluded.length ? ` NOT (${parsed.excluded.map(clauseMatch).join(' OR ')})` : '';
     const match = `${this.resolve(parsed).all}${notPart}`;
@@ -422,18 +422,37 @@ export class SearchEngine {
     return this.spans.withMost(id, [...terms.words.map((w) => [w]), ...(completions ? [completions] : [])]).map((span) => ({ ...span, text: this.read(span.text) }));
   }
 
-  private installsInScope(scope: SearchScope): { ids: number[]; all: boolean } {
+  /** The library keyword that starts the input, when it names an installed library (then it scopes the search). */
+  scopeKeyword(input: string): { keyword: string[]; query: string } | null {
+    const { keyword, query } = splitScopeKeyword(input);
+    if (!keyword) return null;
+    const rows = this.statement("SELECT library_id, product FROM docs_installs WHERE state = 'ready'").all() as { library_id: string; product: string }[];
+    return rows.some((r) => matchesScopeKeyword(keyword, { libraryId: r.library_id, product: r.product })) ? { keyword, query } : null;
+  }
+
+  /**
+   * The installs to search and the query left to run there: a leading library keyword (`router:
+   * vlan`) narrows the scope when it names an installed library; otherwise it is part of the query.
+   */
+  private installsInScope(input: string, scope: SearchScope): { query: string; installs: { ids: number[]; all: boolean } } {
     const rows = this.statement('SELECT id, library_id, product, version, state FROM docs_installs').all() as {
       id: number; library_id: string; product: string; version: string; state: string;
     }[];
-    const ready = rows.filter((r) => r.state === 'ready');
+    let ready = rows.filter((r) => r.state === 'ready');
+    let query = input;
+    const { keyword, query: rest } = splitScopeKeyword(input);
+    const named = keyword ? ready.filter((r) => matchesScopeKeyword(keyword, { libraryId: r.library_id, product: r.product })) : [];
+    if (named.length > 0) {
+      ready = named;
+      query = rest;
+    }
     const inScope = ready.filter(
       (r) =>
         (!scope.libraries?.length || scope.libraries.includes(r.library_id)) &&
         (!scope.products?.length || scope.products.includes(r.product)) &&
         (!scope.versions?.length || scope.versions.includes(r.version)),
     );
-    return { ids: inScope.map((r) => r.id), all: inScope.length === rows.length };
+    return { query, installs: { ids: inScope.map((r) => r.id), all: inScope.length === rows.length } };
   }
 
   private statement(sql: string): Database.Statement {

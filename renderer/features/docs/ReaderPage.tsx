@@ -12,6 +12,7 @@ import { anchorId } from './sanitize-topic';
 import { TocTree } from './TocTree';
 import { TopicContent } from './TopicContent';
 import { TopicFeedback } from './TopicFeedback';
+import { TopicVersions } from './TopicVersions';
 import { useDocsMutation, useToc, useTopic } from './use-docs';
 
 /** The reader: a sanitized topic with its table of contents, previous/next, find, bookmark and feedback. */
@@ -73,6 +74,7 @@ export function ReaderPage() {
           {view.libraryTitle || t('docs.search.onlineLibrary')}
           {view.source === 'online' && <span className="docs-badge">{t('docs.search.online')}</span>}
         </p>
+        <TopicVersions versions={view.otherVersions} />
         <div className="docs-reader__toolbar">
           <button
             type="button"
