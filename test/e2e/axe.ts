@@ -16,10 +16,13 @@ const BEST_PRACTICE_RULES = axe.getRules(['best-practice']).map((rule) => rule.r
 
 /**
  * What a screen must be free of, in one axe run: every WCAG 2.1 A/AA violation of any impact, and
- * best-practice findings rated serious or critical. Each with up to five of the elements found.
+ * best-practice findings rated serious or critical. Each with up to five of the elements found; `within`
+ * limits the run to one part of the page (a CSS selector).
  */
-export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withRules([...WCAG_21_AA_RULES, ...BEST_PRACTICE_RULES]).analyze();
+export async function accessibilityViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (within) builder.include(within);
+  const { violations } = await builder.withRules([...WCAG_21_AA_RULES, ...BEST_PRACTICE_RULES]).analyze();
   return violations
     .filter((v) => WCAG_21_AA_RULES.has(v.id) || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);

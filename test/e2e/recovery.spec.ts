@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { accessibilityViolations } from './axe';
+import { expect, test } from '@playwright/test';
 import { startPreview } from '../../main/preview/start-preview';
 import { damage, databaseFile, newDataFolder, seedLocalData } from '../faults/helpers/damaged-folder';
 import { startFaultApi } from '../faults/helpers/fault-api';
@@ -22,11 +22,6 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await api?.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include('.recovery').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 // Each test starts its own preview (in this process, as the other e2e tests do) on a folder it damaged first.
 test('issue 19: on a damaged folder the app opens with a notice of what was set aside, recovered and lost; dismissed, it stays gone', async ({ page }) => {
@@ -49,7 +44,7 @@ test('issue 19: on a damaged folder the app opens with a notice of what was set 
   await expect(notice).toContainText(`Damaged files are kept in the data folder: ${dataDir}`);
   // The sign-in screen is still usable under it.
   await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page, '.recovery')).toEqual([]);
   await screenshot(page, 'recovery-notice');
 
   await notice.getByRole('button', { name: 'Got it' }).click();
@@ -73,5 +68,5 @@ test('issue 19: the notice in Simplified Chinese, with the language kept from a 
   await expect(notice).toContainText('未发现可恢复的待发送内容或草稿。');
   await expect(notice.getByRole('listitem').filter({ hasText: '位于损坏部分的草稿' })).toBeVisible();
   await expect(notice.getByRole('button', { name: '知道了' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await accessibilityViolations(page, '.recovery')).toEqual([]);
 });
