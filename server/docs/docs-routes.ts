@@ -8,8 +8,8 @@ import { sendError } from '../http/error-handling';
 import { fingerprint, IdempotencyStore, KeyReuseError, optionalIdempotencyKey } from '../http/idempotency';
 import { DocsRepository } from './docs-repository';
 
-const LibraryParams = z.strictObject({ id: LibraryIdSchema });
-const TopicParams = z.strictObject({ id: LibraryIdSchema, topicId: TopicIdSchema });
+export const LibraryParams = z.strictObject({ id: LibraryIdSchema });
+export const TopicParams = z.strictObject({ id: LibraryIdSchema, topicId: TopicIdSchema });
 const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 
 /**

@@ -95,7 +95,3 @@ export function rangedDownload(mediaType: string, description: string): Record<n
     ...errors(416),
   };
 }
-
-/** A path parameter object for `{name}` segments. */
-export const pathParams = <T extends Record<string, z.ZodType>>(shape: T) => z.object(shape);
-export const uuidParam = z.uuid();

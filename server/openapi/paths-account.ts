@@ -1,6 +1,9 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CODE_VERIFIER_PATTERN, DESKTOP_CLIENT_ID, HealthSchema, OAUTH_SCOPE, ProfilePatchSchema, ProfileSchema, TokenResponseSchema } from '../../shared/api';
+import { DESKTOP_CLIENT_ID, HealthSchema, OAUTH_SCOPE, ProfilePatchSchema, ProfileSchema, TokenResponseSchema } from '../../shared/api';
+import { ClientSchema, ParamsSchema } from '../auth/authorize-request';
+import { CredentialsSchema } from '../routes/authorize-routes';
+import { BaseSchema, CodeGrantSchema, RefreshGrantSchema, RevokeSchema } from '../routes/token-routes';
 import { bearerErrors, json, jsonBody, oauthError, signedIn } from './common';
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' as const } } } });
@@ -9,30 +12,14 @@ const redirect = (description: string) => ({
   headers: { Location: { schema: { type: 'string' as const, format: 'uri' }, description: 'The loopback redirect URI with `code` and `state`, or `error`, `error_description` and `state`.' } },
 });
 
-const AuthorizeQuery = z.object({
-  response_type: z.literal('code'),
-  client_id: z.literal(DESKTOP_CLIENT_ID),
-  redirect_uri: z.url().meta({ description: 'A loopback literal with a port (RFC 8252 7.3): http://127.0.0.1:<port>/... or http://[::1]:<port>/...' }),
-  state: z.string().min(1).max(1000),
-  code_challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/).meta({ description: 'BASE64URL(SHA-256(code_verifier)) (RFC 7636 4.2).' }),
-  code_challenge_method: z.literal('S256'),
-  scope: z.literal(OAUTH_SCOPE).optional(),
-});
-const SignInForm = AuthorizeQuery.extend({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
-
-const CodeGrant = z.object({
-  grant_type: z.literal('authorization_code'),
-  client_id: z.literal(DESKTOP_CLIENT_ID),
-  code: z.string().min(1).max(512),
-  redirect_uri: z.string().min(1).max(2000),
-  code_verifier: z.string().regex(CODE_VERIFIER_PATTERN),
-});
-const RefreshGrant = z.object({
-  grant_type: z.literal('refresh_token'),
-  client_id: z.literal(DESKTOP_CLIENT_ID),
-  refresh_token: z.string().min(1).max(512).meta({ description: 'Works once: the answer carries a new one. A spent refresh token presented again revokes its whole family.' }),
-});
-const Revoke = z.object({ token: z.string().min(1).max(512), token_type_hint: z.string().max(100).optional(), client_id: z.literal(DESKTOP_CLIENT_ID).optional() });
+// The server's own schemas of these forms, narrowed where the server checks a value after parsing
+// (the grant type, the client, the response type), so the document says what is accepted.
+const AuthorizeQuery = ClientSchema.extend(ParamsSchema.shape).extend({ response_type: z.literal('code'), scope: z.literal(OAUTH_SCOPE).optional() });
+const SignInForm = AuthorizeQuery.extend(CredentialsSchema.shape);
+const client = { client_id: z.literal(DESKTOP_CLIENT_ID) };
+const CodeGrant = BaseSchema.extend(CodeGrantSchema.shape).extend({ grant_type: z.literal('authorization_code'), ...client });
+const RefreshGrant = BaseSchema.extend(RefreshGrantSchema.shape).extend({ grant_type: z.literal('refresh_token'), ...client });
+const Revoke = RevokeSchema.extend({ client_id: client.client_id.optional() });
 const form = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/x-www-form-urlencoded': { schema } } });
 
 /** Health, OAuth 2.0 (authorization code + PKCE for a native app, RFC 8252), the caller's profile and this document. */
@@ -45,6 +32,9 @@ export function registerAccountPaths(registry: OpenAPIRegistry): void {
 
   registry.registerPath({
     method: 'get', path: '/oauth/authorize', tags: ['oauth'], summary: 'The sign-in page (opened in the system browser)',
+    description:
+      '`redirect_uri` is a loopback literal with a port (RFC 8252 7.3): http://127.0.0.1:<port>/... or http://[::1]:<port>/..., never `localhost`. ' +
+      '`code_challenge` is BASE64URL(SHA-256(code_verifier)) (RFC 7636 4.2).',
     request: { query: AuthorizeQuery },
     responses: {
       200: html('The sign-in form.'),
@@ -64,7 +54,7 @@ export function registerAccountPaths(registry: OpenAPIRegistry): void {
     },
   });
   registry.registerPath({
-    method: 'post', path: '/oauth/token', tags: ['oauth'], summary: 'Redeem a code (with its PKCE verifier) or rotate a refresh token',
+    method: 'post', path: '/oauth/token', tags: ['oauth'], summary: 'Redeem a code (with its PKCE verifier) or rotate a refresh token (it works once; a spent one presented again revokes its family)',
     request: { body: form(z.discriminatedUnion('grant_type', [CodeGrant, RefreshGrant])) },
     responses: {
       200: json(TokenResponseSchema, 'New tokens (`Cache-Control: no-store`).'),

@@ -1,16 +1,17 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  CatalogueSchema as DocsCatalogueSchema, FeedbackInputSchema, FeedbackListSchema, FeedbackSchema, LibraryIdSchema, OnlineSearchQuerySchema,
-  OnlineSearchResultSchema, RemoteTopicSchema, TopicIdSchema,
+  CatalogueSchema as DocsCatalogueSchema, FeedbackInputSchema, FeedbackListSchema, FeedbackSchema, OnlineSearchQuerySchema, OnlineSearchResultSchema, RemoteTopicSchema,
 } from '../../shared/api/docs';
 import {
   AccessApplicationInputSchema, AccessApplicationSchema, ApplicationDecisionSchema, CatalogueQuerySchema, CatalogueSchema, HelpRequestInputSchema,
   HelpRequestSchema, LicenceAcceptSchema, LicenceSchema, SignedManifestSchema,
 } from '../../shared/api/software';
+import { LibraryParams, TopicParams } from '../docs/docs-routes';
+import { ParamsSchema as DownloadParams } from '../software/download-route';
+import { Id } from '../software/software-routes';
 import { bearerErrors, errors, idempotencyHeader, json, jsonBody, optionallySignedIn, RangeHeaders, rangedDownload, signedIn } from './common';
 
-const Id = z.string().min(1).max(64);
 
 /** Documentation (catalogue, packages, search, topics, feedback) and software (catalogue, manifests, licences, applications, downloads). */
 export function registerDocsAndSoftwarePaths(registry: OpenAPIRegistry): void {
@@ -18,7 +19,7 @@ export function registerDocsAndSoftwarePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ ...docs, method: 'get', path: '/docs/libraries', summary: 'The documentation catalogue', responses: { 200: json(DocsCatalogueSchema, 'Every library.'), ...bearerErrors() } });
   registry.registerPath({
     ...docs, method: 'get', path: '/docs/libraries/{id}/package', summary: "A library's package (.esdlib zip), resumable",
-    request: { params: z.object({ id: LibraryIdSchema }), headers: RangeHeaders.pick({ range: true }) },
+    request: { params: LibraryParams, headers: RangeHeaders.pick({ range: true }) },
     responses: { ...rangedDownload('application/zip', 'The whole package; its ETag is its SHA-256.'), ...bearerErrors(400, 404) },
   });
   registry.registerPath({
@@ -29,7 +30,7 @@ export function registerDocsAndSoftwarePaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     ...docs, method: 'get', path: '/docs/libraries/{id}/topics/{topicId}', summary: 'One topic as HTML',
-    request: { params: z.object({ id: LibraryIdSchema, topicId: TopicIdSchema }) },
+    request: { params: TopicParams },
     responses: { 200: json(RemoteTopicSchema, 'The topic.'), ...bearerErrors(400, 404) },
   });
   registry.registerPath({
@@ -90,7 +91,7 @@ export function registerDocsAndSoftwarePaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     ...software, method: 'get', path: '/software/files/{fileId}/download', summary: 'Download a file, resumable (public files need no sign-in)',
-    security: optionallySignedIn, request: { params: z.object({ fileId: Id }), headers: RangeHeaders },
+    security: optionallySignedIn, request: { params: DownloadParams, headers: RangeHeaders },
     responses: { ...rangedDownload('application/octet-stream', 'The whole file.'), ...errors(401, 403, 404) },
   });
 }

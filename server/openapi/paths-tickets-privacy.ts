@@ -8,16 +8,11 @@ import {
   AttachmentSchema, CommentCreateSchema, CommentSchema, DeviceListSchema, DeviceSchema, FeedSchema, MAX_ATTACHMENT_BYTES, TicketCreateSchema, TicketListQuerySchema,
   TicketListSchema, TicketSchema,
 } from '../../shared/api/tickets';
-import { bearerErrors, errors, idempotencyHeader, json, jsonBody, RangeHeaders, rangedDownload, signedIn, uuidParam } from './common';
+import { bearerErrors, errors, idempotencyHeader, json, jsonBody, RangeHeaders, rangedDownload, signedIn } from './common';
+import { FeedQuerySchema } from '../tickets/feed-device-routes';
+import { IdSchema } from '../tickets/route-helpers';
 
-const ById = z.object({ id: uuidParam });
-
-const FeedQuery = z.object({
-  since: z.union([z.literal('latest'), z.coerce.number().int().min(0)]).default(0).meta({
-    description: 'A cursor this feed handed out (opaque, per company), 0 for everything, or `latest` to start following from now.',
-  }),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+const ById = z.object({ id: IdSchema });
 
 /** Service requests (tickets, attachments, the change feed, devices) and the privacy center. */
 export function registerTicketAndPrivacyPaths(registry: OpenAPIRegistry): void {
@@ -34,7 +29,8 @@ export function registerTicketAndPrivacyPaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     ...tickets, method: 'get', path: '/tickets/changes', summary: 'The change feed: events after a cursor, in order, on requests the caller may read',
-    request: { query: FeedQuery },
+    description: '`since` is a cursor this feed handed out (opaque, per company), 0 for the whole history, or `latest` to start following from now.',
+    request: { query: FeedQuerySchema },
     responses: { 200: json(FeedSchema, 'Events in ascending `seq`; `cursor` is what to send as `since` next.'), ...bearerErrors(400) },
   });
   registry.registerPath({ ...tickets, method: 'get', path: '/tickets/{id}', summary: 'One service request', request: { params: ById }, responses: { 200: json(TicketSchema, 'The request.'), ...bearerErrors(404) } });
@@ -58,7 +54,7 @@ export function registerTicketAndPrivacyPaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     ...tickets, method: 'get', path: '/tickets/{id}/attachments/{attachmentId}', summary: 'Download an attachment',
-    request: { params: z.object({ id: uuidParam, attachmentId: uuidParam }) },
+    request: { params: z.object({ id: IdSchema, attachmentId: IdSchema }) },
     responses: {
       200: {
         description: 'The file; `X-Content-SHA256` is its digest.',

@@ -6,7 +6,7 @@ import { toDevice, type DeviceRow } from './ticket-mapping';
 import { pathId, sendFailure, viewerFor } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
-const FeedQuerySchema = z.strictObject({
+export const FeedQuerySchema = z.strictObject({
   // 'latest': start following from now, without the history (a fresh install). A number is a cursor
   // this feed handed out (server/tickets/tenant-counters.ts), per company, opaque to the client.
   since: z.union([z.literal('latest'), z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).default(0),

@@ -7,7 +7,7 @@ import { sendError } from '../http/error-handling';
 import { KeyReuseError } from '../http/idempotency';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
-const IdSchema = z.uuid();
+export const IdSchema = z.uuid();
 
 /** The signed-in caller as a Viewer, or undefined after a 401 was sent. */
 export function viewerFor(ctx: ApiContext, repo: TicketRepository, request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
