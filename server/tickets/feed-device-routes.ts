@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { toDevice, type DeviceRow } from './ticket-mapping';
-import { pathId, sendFailure, viewerFor } from './route-helpers';
+import { pathId, sendFailure, viewerOf } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
 export const FeedQuerySchema = z.strictObject({
@@ -22,8 +22,7 @@ const deviceParams = (v: Viewer) => ({ userId: v.userId, companyId: v.companyId,
  */
 export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContext, repo: TicketRepository): void {
   app.get('/tickets/changes', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     const query = FeedQuerySchema.safeParse(request.query);
     if (!query.success) return sendFailure(reply, validationError(query.error));
     const { since, limit } = query.data;
@@ -31,15 +30,13 @@ export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContex
   });
 
   app.get('/devices', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     const rows = ctx.db.prepare(`SELECT d.* FROM devices d WHERE ${DEVICE_VISIBLE} ORDER BY d.serial`).all(deviceParams(viewer)) as DeviceRow[];
     return reply.send({ items: rows.map(toDevice) });
   });
 
   app.get('/devices/:id', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       const id = pathId(request, 'id');
       const row = ctx.db.prepare(`SELECT d.* FROM devices d WHERE d.id = @id AND ${DEVICE_VISIBLE}`).get({ id, ...deviceParams(viewer) }) as DeviceRow | undefined;

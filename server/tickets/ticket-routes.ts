@@ -3,7 +3,7 @@ import { CommentCreateSchema, TicketCreateSchema, TicketListQuerySchema } from '
 import { AppError, validationError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { fingerprint, idempotencyKey, type IdempotencyStore } from '../http/idempotency';
-import { pathId, requireJson, sendFailure, viewerFor } from './route-helpers';
+import { pathId, requireJson, sendFailure, viewerOf } from './route-helpers';
 import type { TicketRepository } from './ticket-repository';
 
 /**
@@ -12,16 +12,14 @@ import type { TicketRepository } from './ticket-repository';
  */
 export function registerTicketCoreRoutes(app: FastifyInstance, ctx: ApiContext, repo: TicketRepository, keys: IdempotencyStore): void {
   app.get('/tickets', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     const query = TicketListQuerySchema.safeParse(request.query);
     if (!query.success) return sendFailure(reply, validationError(query.error));
     return reply.send(repo.list(viewer, query.data));
   });
 
   app.post('/tickets', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       requireJson(request);
       const key = idempotencyKey(request);
@@ -38,8 +36,7 @@ export function registerTicketCoreRoutes(app: FastifyInstance, ctx: ApiContext, 
   });
 
   app.get('/tickets/:id', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       return reply.send(repo.detail(viewer, pathId(request, 'id')));
     } catch (error) {
@@ -48,8 +45,7 @@ export function registerTicketCoreRoutes(app: FastifyInstance, ctx: ApiContext, 
   });
 
   app.post('/tickets/:id/comments', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       const id = pathId(request, 'id');
       requireJson(request);
@@ -70,8 +66,7 @@ export function registerTicketCoreRoutes(app: FastifyInstance, ctx: ApiContext, 
 
   // Closing and reopening are idempotent by nature (the same state twice), so they need no key.
   app.post('/tickets/:id/close', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       const id = pathId(request, 'id');
       ctx.db.transaction(() => repo.setStatus(repo.owned(viewer, id), 'closed', 'customer', ctx.now()))();
@@ -82,8 +77,7 @@ export function registerTicketCoreRoutes(app: FastifyInstance, ctx: ApiContext, 
   });
 
   app.post('/tickets/:id/reopen', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       const id = pathId(request, 'id');
       ctx.db.transaction(() => {
