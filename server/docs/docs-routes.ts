@@ -4,7 +4,7 @@ import { FeedbackInputSchema, LibraryIdSchema, OnlineSearchQuerySchema, TopicIdS
 import { AppError, validationError } from '../../shared/errors';
 import { mediaType, type ApiContext } from '../context';
 import { sendError } from '../http/error-handling';
-import { fingerprint, IdempotencyStore, KeyReuseError, optionalIdempotencyKey } from '../http/idempotency';
+import { fingerprint, IdempotencyStore, optionalIdempotencyKey } from '../http/idempotency';
 import { requireSignIn } from '../http/signed-in-scope';
 import { DocsRepository } from './docs-repository';
 
@@ -60,21 +60,15 @@ function registerSignedInDocsRoutes(app: FastifyInstance, ctx: ApiContext, docs:
   app.post('/docs/feedback', async (request, reply) => {
     const { userId } = request;
     if (mediaType(request) !== 'application/json') return sendError(reply, new AppError('validation', 'Send feedback as application/json.'), 415);
-    try {
-      const key = optionalIdempotencyKey(request);
-      const input = FeedbackInputSchema.safeParse(request.body);
-      if (!input.success) throw validationError(input.error);
-      const add = () => {
-        if (!docs.topic(input.data.library, input.data.topicId)) throw notFound('This topic');
-        return { status: 201, body: docs.addFeedback(userId, input.data, ctx.now()) };
-      };
-      const result = key ? keys.run(userId, key, 'POST /docs/feedback', fingerprint(input.data), add) : add();
-      return reply.code(result.status).send(result.body);
-    } catch (error) {
-      if (error instanceof KeyReuseError) return sendError(reply, error, 422);
-      if (error instanceof AppError) return sendError(reply, error);
-      throw error;
-    }
+    const key = optionalIdempotencyKey(request);
+    const input = FeedbackInputSchema.safeParse(request.body);
+    if (!input.success) throw validationError(input.error);
+    const add = () => {
+      if (!docs.topic(input.data.library, input.data.topicId)) throw notFound('This topic');
+      return { status: 201, body: docs.addFeedback(userId, input.data, ctx.now()) };
+    };
+    const result = key ? keys.run(userId, key, 'POST /docs/feedback', fingerprint(input.data), add) : add();
+    return reply.code(result.status).send(result.body);
   });
 
   app.get('/docs/feedback', async (request, reply) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { toDevice, type DeviceRow } from './ticket-mapping';
-import { pathId, sendFailure, viewerOf } from './route-helpers';
+import { pathId, viewerOf } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
 export const FeedQuerySchema = z.strictObject({
@@ -24,7 +24,7 @@ export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContex
   app.get('/tickets/changes', async (request, reply) => {
     const viewer = viewerOf(request);
     const query = FeedQuerySchema.safeParse(request.query);
-    if (!query.success) return sendFailure(reply, validationError(query.error));
+    if (!query.success) throw validationError(query.error);
     const { since, limit } = query.data;
     return reply.send(since === 'latest' ? { cursor: repo.latestCursor(viewer), events: [] } : repo.feed(viewer, since, limit));
   });
@@ -37,13 +37,9 @@ export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContex
 
   app.get('/devices/:id', async (request, reply) => {
     const viewer = viewerOf(request);
-    try {
-      const id = pathId(request, 'id');
-      const row = ctx.db.prepare(`SELECT d.* FROM devices d WHERE d.id = @id AND ${DEVICE_VISIBLE}`).get({ id, ...deviceParams(viewer) }) as DeviceRow | undefined;
-      if (!row) throw new AppError('not_found', 'There is no such device.');
-      return reply.send(toDevice(row));
-    } catch (error) {
-      return sendFailure(reply, error);
-    }
+    const id = pathId(request, 'id');
+    const row = ctx.db.prepare(`SELECT d.* FROM devices d WHERE d.id = @id AND ${DEVICE_VISIBLE}`).get({ id, ...deviceParams(viewer) }) as DeviceRow | undefined;
+    if (!row) throw new AppError('not_found', 'There is no such device.');
+    return reply.send(toDevice(row));
   });
 }
