@@ -1,20 +1,25 @@
 import type Database from 'better-sqlite3';
 import { segmentCjk, unsegmentCjk } from '../../../shared/cjk-text';
 import { extractPage } from './html-extract';
-import { DOCUMENTATION_TABLES, SEARCH_INDEX_TABLES, SearchIndexWriter } from './search-index';
+import { SearchIndexWriter } from './search-index';
 import { SpanWriter } from './span-index';
 import { hasVersionDots, indexText, normalizeTitle, tokenize } from './text';
 
 const PAGE = 2000;
 
+/** Records upgraded so far, of how many (the records that existed when the upgrade was deferred). */
+export type UpgradeProgress = (done: number, total: number) => void;
+
 /**
  * Docs migration 2 for libraries imported before it: builds the pair and title indexes from the
  * text docs_fts already holds, and re-indexes records with Chinese or Japanese text character by
  * character (with their titles and vocabulary), so nothing needs to be imported again.
- * Runs inside the migration's transaction: all of it or none.
+ * Runs in the import worker (index-upgrades.ts) in one transaction: all of it or none. Only records
+ * up to `upTo` (those that existed before the migration) are upgraded: later imports wrote theirs.
  */
-export function upgradeSearchIndexes(db: Database.Database): void {
-  db.exec(SEARCH_INDEX_TABLES);
+export function upgradeSearchIndexes(db: Database.Database, upTo: number, progress: UpgradeProgress = () => {}): void {
+  const total = recordsUpTo(db, upTo);
+  let done = 0;
   const writer = new SearchIndexWriter(db, false);
   const page = db.prepare('SELECT f.rowid, f.title, f.headings, f.body, r.install_id FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?').raw();
   const removeFts = db.prepare('DELETE FROM docs_fts WHERE rowid = ?');
@@ -22,7 +27,7 @@ export function upgradeSearchIndexes(db: Database.Database): void {
   const resegmented = new Set<number>();
   let after = 0;
   for (;;) {
-    const rows = page.all(after, PAGE) as [number, string, string, string, number][];
+    const rows = (page.all(after, PAGE) as [number, string, string, string, number][]).filter(([id]) => id <= upTo);
     if (rows.length === 0) break;
     for (const [id, title, headings, body, install] of rows) {
       if (segmentCjk(`${title} ${headings} ${body}`) === `${title} ${headings} ${body}`) {
@@ -35,18 +40,23 @@ export function upgradeSearchIndexes(db: Database.Database): void {
       resegmented.add(install);
     }
     after = rows[rows.length - 1]![0];
+    progress((done += rows.length), total);
   }
   for (const install of resegmented) rebuildVocabulary(db, install);
 }
+
+const recordsUpTo = (db: Database.Database, upTo: number) => db.prepare('SELECT count(*) FROM docs_records WHERE id <= ?').pluck().get(upTo) as number;
 
 /**
  * Docs migration 4: version numbers become one word (the records holding one are indexed again,
  * with their titles and vocabulary), long bodies get their span index, and every record learns its
  * body length and its share of link text (from the page markup the library already keeps), so
- * nothing needs to be imported again. Runs inside the migration's transaction: all of it or none.
+ * nothing needs to be imported again. Runs in the import worker in one transaction, on the records
+ * up to `upTo`, like upgradeSearchIndexes.
  */
-export function upgradeForDocumentation(db: Database.Database): void {
-  db.exec(DOCUMENTATION_TABLES);
+export function upgradeForDocumentation(db: Database.Database, upTo: number, progress: UpgradeProgress = () => {}): void {
+  const total = recordsUpTo(db, upTo);
+  let done = 0;
   const writer = new SearchIndexWriter(db);
   const spans = new SpanWriter(db);
   const page = db
@@ -58,7 +68,7 @@ export function upgradeForDocumentation(db: Database.Database): void {
   const reindexed = new Set<number>();
   let after = 0;
   for (;;) {
-    const rows = page.all(after, PAGE) as [number, string, string, string, number, string][];
+    const rows = (page.all(after, PAGE) as [number, string, string, string, number, string][]).filter(([id]) => id <= upTo);
     if (rows.length === 0) break;
     for (const [id, title, headings, body, install, recordTitle] of rows) {
       if (!hasVersionDots(`${title} ${headings} ${body}`)) {
@@ -73,21 +83,22 @@ export function upgradeForDocumentation(db: Database.Database): void {
       reindexed.add(install);
     }
     after = rows[rows.length - 1]![0];
+    progress((done += rows.length), total);
   }
   for (const install of reindexed) rebuildVocabulary(db, install);
-  storeLinkShares(db);
+  storeLinkShares(db, upTo);
 }
 
 /** Each record's share of link text, read again from its page's markup (docs_topics.html). */
-function storeLinkShares(db: Database.Database): void {
+function storeLinkShares(db: Database.Database, upTo: number): void {
   const page = db.prepare('SELECT rowid, install_id, topic_id, title, html FROM docs_topics WHERE rowid > ? ORDER BY rowid LIMIT ?').raw();
-  const setShare = db.prepare('UPDATE docs_records SET link_share = ? WHERE install_id = ? AND topic_id = ? AND anchor = ?');
+  const setShare = db.prepare('UPDATE docs_records SET link_share = ? WHERE install_id = ? AND topic_id = ? AND anchor = ? AND id <= ?');
   let after = 0;
   for (;;) {
     const rows = page.all(after, 200) as [number, number, string, string, string][];
     if (rows.length === 0) break;
     for (const [, install, topic, title, html] of rows) {
-      for (const section of extractPage(html, title).sections) setShare.run(section.linkShare, install, topic, section.anchor);
+      for (const section of extractPage(html, title).sections) setShare.run(section.linkShare, install, topic, section.anchor, upTo);
     }
     after = rows[rows.length - 1]![0];
   }
