@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
 import { deleteSearchRows, SearchIndexWriter } from './search-index';
-import { indexText, normalizeTitle, tokenize } from './text';
+import { indexText, normalizeTitle } from './text';
 
 export interface LibraryMeta {
   libraryId: string;
@@ -85,9 +85,9 @@ export class LibraryWriter {
     for (const section of topic.sections) {
       const body = indexText(section.text);
       const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title), body.length, section.linkShare).lastInsertRowid;
-      this.index.add(id, section.title, section.headings, body);
+      const fields = this.index.add(id, section.title, section.headings, body);
       this.textBytes += section.text.length + section.title.length;
-      for (const term of tokenize(`${section.title} ${section.headings} ${section.text}`)) seen.add(term);
+      for (const words of fields) for (const term of words) seen.add(term);
     }
     for (const term of seen) this.terms.set(term, (this.terms.get(term) ?? 0) + 1);
   }

@@ -40,20 +40,26 @@ export function foldText(text: string): string {
 }
 
 export function tokenize(text: string): string[] {
-  return foldText(indexText(text)).match(TOKEN) ?? [];
+  return indexedWords(indexText(text));
+}
+
+/** The words of text already in indexed form (indexText), without converting it again. */
+export function indexedWords(indexed: string): string[] {
+  return foldText(indexed).match(TOKEN) ?? [];
 }
 
 /**
- * The adjacent word pairs of each text, as the pair index stores them ("a_b"): a phrase of common
- * words is found from its pairs' short lists instead of walking "the" and "of" in the word index.
+ * The distinct adjacent word pairs of each text (its words as tokenize gives them), as the pair
+ * index stores them ("a_b"): a phrase of common words is found from its pairs' short lists instead
+ * of walking "the" and "of" in the word index. The index keeps no positions (detail = none), so a
+ * pair repeated in a record is written once: on long pages that halves what FTS5 has to tokenize.
  */
-export function adjacentPairs(texts: string[]): string {
-  const pairs: string[] = [];
-  for (const text of texts) {
-    const words = tokenize(text);
-    for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]}_${words[i + 1]}`);
+export function adjacentPairs(fields: string[][]): string {
+  const pairs = new Set<string>();
+  for (const words of fields) {
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]}_${words[i + 1]}`);
   }
-  return pairs.join(' ');
+  return [...pairs].join(' ');
 }
 
 const SEPARATOR_RUN = /[^\p{L}\p{N}]+/uy;

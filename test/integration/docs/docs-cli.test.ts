@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const cli = (args: string[], input?: string) => {
-  const child = run('npx', ['tsx', 'main/services/docs/docs-cli.ts', ...args], { cwd: process.cwd(), timeout: 60_000 });
+  // What `npm run docs` runs: the bundled command line (rebuilt when a source changed) and its bundled import worker.
+  const child = run(process.execPath, ['scripts/docs-cli.mjs', ...args], { cwd: process.cwd(), timeout: 60_000 });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
