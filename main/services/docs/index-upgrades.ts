@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { upgradeForDocumentation, upgradeSearchIndexes, type UpgradeProgress } from './search-index-upgrade';
+import { upgradeForDocumentation, upgradeSearchIndexes, type UpgradeProgress, type UpgradeRun } from './search-index-upgrade';
 
 /**
  * Index upgrades: the slow half of a docs migration. The migration itself (at startup, on the main
@@ -10,10 +10,12 @@ import { upgradeForDocumentation, upgradeSearchIndexes, type UpgradeProgress } f
  */
 const PENDING_TABLE = `CREATE TABLE IF NOT EXISTS docs_index_upgrades (
   version INTEGER PRIMARY KEY,
-  up_to_record INTEGER NOT NULL
+  up_to_record INTEGER NOT NULL,
+  after_record INTEGER NOT NULL DEFAULT 0,
+  installs_json TEXT NOT NULL DEFAULT '[]'
 )`;
 
-const UPGRADES: Record<number, (db: Database.Database, upTo: number, progress: UpgradeProgress) => void> = {
+const UPGRADES: Record<number, (db: Database.Database, run: UpgradeRun) => void> = {
   2: upgradeSearchIndexes,
   4: upgradeForDocumentation,
 };
@@ -39,20 +41,36 @@ export function pendingIndexUpgrades(db: Database.Database): PendingUpgrade[] {
 }
 
 /**
- * Runs every pending upgrade in order, each in one transaction with the removal of its pending row
- * (an upgrade cut short by a crash or a quit is run again at the next start). Progress counts the
- * records of all of them together.
+ * Runs every pending upgrade in order, a page of records per transaction: each commit stores how far
+ * it got, so other writers of the database (an import, the app's own tables) wait for one page at most,
+ * and an upgrade stopped by a quit or a crash resumes there at the next start. The last transaction
+ * removes its pending row. Progress counts the records of all of them together.
  */
 export function runIndexUpgrades(db: Database.Database, progress: UpgradeProgress = () => {}): number[] {
   const pending = pendingIndexUpgrades(db);
   const sizes = pending.map(({ upTo }) => db.prepare('SELECT count(*) FROM docs_records WHERE id <= ?').pluck().get(upTo) as number);
   const total = sizes.reduce((a, b) => a + b, 0);
+  const save = db.prepare('UPDATE docs_index_upgrades SET after_record = ?, installs_json = ? WHERE version = ?');
   let before = 0;
   pending.forEach(({ version, upTo }, i) => {
-    db.transaction(() => {
-      UPGRADES[version]!(db, upTo, (done) => progress(before + done, total));
+    const [after, installs] = db.prepare('SELECT after_record, installs_json FROM docs_index_upgrades WHERE version = ?').raw().get(version) as [number, string];
+    const run: UpgradeRun = {
+      upTo, after, installs: new Set(JSON.parse(installs) as number[]),
+      progress: (done) => progress(before + done, total),
+      checkpoint: () => {
+        save.run(run.after, JSON.stringify([...run.installs]), version);
+        db.exec('COMMIT; BEGIN IMMEDIATE');
+      },
+    };
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      UPGRADES[version]!(db, run);
       db.prepare('DELETE FROM docs_index_upgrades WHERE version = ?').run(version);
-    })();
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
     before += sizes[i]!;
     progress(before, total);
   });

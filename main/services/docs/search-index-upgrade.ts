@@ -11,23 +11,35 @@ const PAGE = 2000;
 export type UpgradeProgress = (done: number, total: number) => void;
 
 /**
+ * Where an upgrade stands: the last record upgraded and the installs whose vocabulary must be
+ * rebuilt at the end. `checkpoint` commits what was done so far with this state (index-upgrades.ts
+ * stores it), so other writers wait one page at most and a stopped upgrade resumes where it was.
+ */
+export interface UpgradeRun {
+  upTo: number;
+  after: number;
+  installs: Set<number>;
+  progress: UpgradeProgress;
+  checkpoint: () => void;
+}
+
+/**
  * Docs migration 2 for libraries imported before it: builds the pair and title indexes from the
  * text docs_fts already holds, and re-indexes records with Chinese or Japanese text character by
  * character (with their titles and vocabulary), so nothing needs to be imported again.
- * Runs in the import worker (index-upgrades.ts) in one transaction: all of it or none. Only records
+ * Runs in the import worker (index-upgrades.ts), a page of records per transaction. Only records
  * up to `upTo` (those that existed before the migration) are upgraded: later imports wrote theirs.
  */
-export function upgradeSearchIndexes(db: Database.Database, upTo: number, progress: UpgradeProgress = () => {}): void {
+export function upgradeSearchIndexes(db: Database.Database, run: UpgradeRun): void {
+  const { upTo, installs: resegmented, progress } = run;
   const total = recordsUpTo(db, upTo);
-  let done = 0;
+  let done = recordsUpTo(db, run.after);
   const writer = new SearchIndexWriter(db, false);
   const page = db.prepare('SELECT f.rowid, f.title, f.headings, f.body, r.install_id FROM docs_fts f JOIN docs_records r ON r.id = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?').raw();
   const removeFts = db.prepare('DELETE FROM docs_fts WHERE rowid = ?');
   const setTitle = db.prepare('UPDATE docs_records SET norm_title = ? WHERE id = ?');
-  const resegmented = new Set<number>();
-  let after = 0;
   for (;;) {
-    const rows = (page.all(after, PAGE) as [number, string, string, string, number][]).filter(([id]) => id <= upTo);
+    const rows = (page.all(run.after, PAGE) as [number, string, string, string, number][]).filter(([id]) => id <= upTo);
     if (rows.length === 0) break;
     for (const [id, title, headings, body, install] of rows) {
       if (segmentCjk(`${title} ${headings} ${body}`) === `${title} ${headings} ${body}`) {
@@ -39,8 +51,9 @@ export function upgradeSearchIndexes(db: Database.Database, upTo: number, progre
       setTitle.run(normalizeTitle(title), id);
       resegmented.add(install);
     }
-    after = rows[rows.length - 1]![0];
+    run.after = rows[rows.length - 1]![0];
     progress((done += rows.length), total);
+    run.checkpoint();
   }
   for (const install of resegmented) rebuildVocabulary(db, install);
 }
@@ -51,12 +64,13 @@ const recordsUpTo = (db: Database.Database, upTo: number) => db.prepare('SELECT 
  * Docs migration 4: version numbers become one word (the records holding one are indexed again,
  * with their titles and vocabulary), long bodies get their span index, and every record learns its
  * body length and its share of link text (from the page markup the library already keeps), so
- * nothing needs to be imported again. Runs in the import worker in one transaction, on the records
+ * nothing needs to be imported again. Runs in the import worker a page at a time, on the records
  * up to `upTo`, like upgradeSearchIndexes.
  */
-export function upgradeForDocumentation(db: Database.Database, upTo: number, progress: UpgradeProgress = () => {}): void {
+export function upgradeForDocumentation(db: Database.Database, run: UpgradeRun): void {
+  const { upTo, installs: reindexed, progress } = run;
   const total = recordsUpTo(db, upTo);
-  let done = 0;
+  let done = recordsUpTo(db, run.after);
   const writer = new SearchIndexWriter(db);
   const spans = new SpanWriter(db);
   const page = db
@@ -65,10 +79,8 @@ export function upgradeForDocumentation(db: Database.Database, upTo: number, pro
   const remove = ['docs_fts', 'docs_pairs', 'docs_titles'].map((table) => db.prepare(`DELETE FROM ${table} WHERE rowid = ?`));
   const setRecord = db.prepare('UPDATE docs_records SET norm_title = ?, body_chars = ? WHERE id = ?');
   const setLength = db.prepare('UPDATE docs_records SET body_chars = ? WHERE id = ?');
-  const reindexed = new Set<number>();
-  let after = 0;
   for (;;) {
-    const rows = (page.all(after, PAGE) as [number, string, string, string, number, string][]).filter(([id]) => id <= upTo);
+    const rows = (page.all(run.after, PAGE) as [number, string, string, string, number, string][]).filter(([id]) => id <= upTo);
     if (rows.length === 0) break;
     for (const [id, title, headings, body, install, recordTitle] of rows) {
       if (!hasVersionDots(`${title} ${headings} ${body}`)) {
@@ -82,15 +94,17 @@ export function upgradeForDocumentation(db: Database.Database, upTo: number, pro
       setRecord.run(normalizeTitle(recordTitle), indexed.length, id);
       reindexed.add(install);
     }
-    after = rows[rows.length - 1]![0];
+    run.after = rows[rows.length - 1]![0];
     progress((done += rows.length), total);
+    run.checkpoint();
   }
   for (const install of reindexed) rebuildVocabulary(db, install);
-  storeLinkShares(db, upTo);
+  // Setting a link share again is harmless: after a stop this pass starts over.
+  storeLinkShares(db, upTo, run.checkpoint);
 }
 
 /** Each record's share of link text, read again from its page's markup (docs_topics.html). */
-function storeLinkShares(db: Database.Database, upTo: number): void {
+function storeLinkShares(db: Database.Database, upTo: number, checkpoint: () => void): void {
   const page = db.prepare('SELECT rowid, install_id, topic_id, title, html FROM docs_topics WHERE rowid > ? ORDER BY rowid LIMIT ?').raw();
   const setShare = db.prepare('UPDATE docs_records SET link_share = ? WHERE install_id = ? AND topic_id = ? AND anchor = ? AND id <= ?');
   let after = 0;
@@ -101,6 +115,7 @@ function storeLinkShares(db: Database.Database, upTo: number): void {
       for (const section of extractPage(html, title).sections) setShare.run(section.linkShare, install, topic, section.anchor, upTo);
     }
     after = rows[rows.length - 1]![0];
+    checkpoint();
   }
 }
 

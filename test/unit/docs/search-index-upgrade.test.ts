@@ -66,3 +66,33 @@ describe('docs migration 4 on libraries imported before it', () => {
     expect(db.prepare("SELECT count(*) FROM docs_terms WHERE term = '2\uA78F4\uA78F1'").pluck().get()).toBe(1);
   });
 });
+
+describe('an index upgrade stopped part-way', () => {
+  it('commits page by page and resumes where it stopped, ending with the same index', () => {
+    const { db } = databaseBeforeMigration4();
+    const record = db.prepare("INSERT INTO docs_records (id, install_id, topic_id, anchor, title, norm_title) VALUES (?, 1, 'rel', ?, ?, ?)");
+    const fts = db.prepare("INSERT INTO docs_fts (rowid, title, headings, body) VALUES (?, ?, '', 'filler text of version 1.0')");
+    db.transaction(() => {
+      for (let id = 4; id < 2504; id++) {
+        record.run(id, `s${id}`, `Section ${id}`, `section ${id}`);
+        fts.run(id, `Section ${id}`);
+      }
+    })();
+    applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+
+    // The app quits after the first page (2,000 records) was written.
+    const stop = new Error('quit');
+    expect(() => runIndexUpgrades(db, (done) => { if (done > 2000) throw stop; })).toThrow(stop);
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT after_record FROM docs_index_upgrades WHERE version = 4').pluck().get()).toBe(2000);
+
+    const seen: number[] = [];
+    expect(runIndexUpgrades(db, (done) => seen.push(done))).toEqual([4]);
+    expect(seen[0]).toBe(2503); // the first page was not done again
+    expect(pendingIndexUpgrades(db)).toEqual([]);
+    const engine = new SearchEngine(db);
+    expect(engine.search('"2.4.1"').map((h) => h.topicId).sort()).toEqual(['rel', 'toc']);
+    expect(engine.search('"1.0"').length).toBeGreaterThan(0);
+    expect(db.prepare("SELECT count(*) FROM docs_terms WHERE term = '1\uA78F0'").pluck().get()).toBe(1);
+  });
+});
