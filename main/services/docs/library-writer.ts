@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
-import { deleteSearchRows, SearchIndexWriter } from './search-index';
+import { deleteSearchRows, optimizeSearchIndexes, SearchIndexWriter } from './search-index';
 import { indexText, normalizeTitle } from './text';
 
 export interface LibraryMeta {
@@ -102,7 +102,7 @@ export class LibraryWriter {
         for (const [term, df] of entries.slice(i, i + 5000)) insertTerm.run(this.installId, term, df);
       })();
     }
-    return this.db.transaction(() => {
+    const retired = this.db.transaction(() => {
       const old = (
         this.db.prepare("SELECT id FROM docs_installs WHERE library_id = ? AND id <> ? AND state = 'ready'").all(this.meta.libraryId, this.installId) as { id: number }[]
       ).map((r) => r.id);
@@ -112,6 +112,8 @@ export class LibraryWriter {
         .run(this.ord, this.textBytes, assetBytes, this.installId);
       return old;
     })();
+    optimizeSearchIndexes(this.db);
+    return retired;
   }
 
   abort(): void {

