@@ -84,9 +84,10 @@ export const PACKAGE_LIMITS = {
   totalBytes: 4 * 1024 * 1024 * 1024,
 } as const;
 
-export type TocNode = { title: string; topicId?: string | undefined; children?: TocNode[] | undefined };
+/** anchor: a place in the topic, e.g. "page=12" for a PDF's bookmark. */
+export type TocNode = { title: string; topicId?: string | undefined; anchor?: string | undefined; children?: TocNode[] | undefined };
 export const TocNodeSchema: z.ZodType<TocNode> = z.lazy(() =>
-  z.object({ title: z.string().max(500), topicId: TopicIdSchema.optional(), children: z.array(TocNodeSchema).max(10_000).optional() }),
+  z.object({ title: z.string().max(500), topicId: TopicIdSchema.optional(), anchor: z.string().max(200).optional(), children: z.array(TocNodeSchema).max(10_000).optional() }),
 );
 
 export const ManifestTopicSchema = z.object({

@@ -11,7 +11,7 @@ import { runImport, type ImportJob } from './import-job';
 const { dbFile, dataDir, job } = workerData as { dbFile: string; dataDir: string; job: ImportJob };
 const db = openLocalDatabase(dbFile);
 try {
-  const result = await runImport(db, dataDir, job, (done, total) => parentPort!.postMessage({ type: 'progress', done, total }));
+  const result = await runImport(db, dataDir, job, (done, total, current) => parentPort!.postMessage({ type: 'progress', done, total, current }));
   parentPort!.postMessage({ type: 'done', result });
 } catch (error) {
   const shaped = isDiskFull(error) ? new AppError('storage', 'The disk is full, so the library could not be imported. Nothing was imported: free some space and import it again.') : error;
