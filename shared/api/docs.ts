@@ -80,6 +80,8 @@ export const PACKAGE_FORMAT = 1;
 export const PACKAGE_LIMITS = {
   entries: 250_000,
   entryBytes: 20 * 1024 * 1024,
+  /** A PDF manual may be larger than a page (the importer's own limit for one PDF, DEFAULT_PDF_LIMITS). */
+  pdfBytes: 200 * 1024 * 1024,
   manifestBytes: 64 * 1024 * 1024,
   totalBytes: 4 * 1024 * 1024 * 1024,
 } as const;

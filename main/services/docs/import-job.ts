@@ -9,7 +9,7 @@ import { folderToc, listFolder, PDF, readPage } from './folder-reader';
 import { extractPage } from './html-extract';
 import { LibraryWriter } from './library-writer';
 import { openPackage } from './package-reader';
-import { DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf/pdf-extract';
+import { PdfExtractor, type PdfLimits } from './pdf/pdf-extract';
 import { importPdfTopic } from './pdf/pdf-topic';
 
 export type ImportJob =
@@ -64,6 +64,7 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
   const packageBytes = (await stat(job.file)).size;
   const writer = new LibraryWriter(db, { ...manifest, libraryId: manifest.id, source: job.source, sha256, packageBytes });
   const assetDir = assetDirFor(dataDir, writer.installId);
+  const pdfs = new PdfExtractor();
   try {
     let assetBytes = 0;
     for (const name of pkg.assetNames) {
@@ -73,6 +74,16 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
     }
     const total = manifest.topics.length;
     for (const [i, topic] of manifest.topics.entries()) {
+      if (PDF.test(topic.file)) {
+        // A package is one unit: a PDF of it that cannot be read refuses the whole package.
+        const data = await pkg.read(topic.file);
+        const target = join(assetDir, ...topic.file.split('/'));
+        await writeAtomic(target, data);
+        assetBytes += data.length;
+        const pdf = await pdfs.extract(target, (page, pages) => progress(i, total, { file: topic.file, page, pages }));
+        writer.add({ topicId: topic.id, title: topic.title, path: topic.path ?? topic.file, html: '', sections: pdf.sections });
+        continue;
+      }
       const page = extractPage((await pkg.read(topic.file)).toString('utf8'), topic.title);
       page.sections[0]!.title = topic.title;
       writer.add({ topicId: topic.id, title: topic.title, path: topic.path ?? topic.file, html: page.bodyHtml, sections: page.sections });
@@ -87,6 +98,7 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
     throw error;
   } finally {
     pkg.close();
+    await pdfs.close();
   }
 }
 
@@ -106,11 +118,12 @@ async function importFolder(db: Database.Database, dataDir: string, job: Extract
   const pagePaths = new Set(pages.map((p) => p.path));
   const copied = new Set<string>();
   let assetBytes = 0;
+  const pdfs = new PdfExtractor(job.pdfLimits);
   try {
     for (const [i, page] of pages.entries()) {
       if (PDF.test(page.path)) {
         const onPage = (done: number, count: number) => progress(i, pages.length, { file: page.path, page: done, pages: count });
-        const pdf = await importPdfTopic(writer, page, assetDir, job.pdfLimits ?? DEFAULT_PDF_LIMITS, onPage).catch((error: unknown) => {
+        const pdf = await importPdfTopic(writer, page, assetDir, pdfs, onPage).catch((error: unknown) => {
           if (!(error instanceof AppError) || error.code !== 'validation') throw error;
           skipped.push({ file: page.path, message: error.message });
           return null;
@@ -146,6 +159,8 @@ async function importFolder(db: Database.Database, dataDir: string, job: Extract
     discard(writer);
     await rm(assetDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    await pdfs.close();
   }
 }
 

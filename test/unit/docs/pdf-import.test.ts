@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assetDirFor } from '../../../main/services/docs/import-job';
 import { importInWorker } from '../../../main/services/docs/importer';
+import { LibraryStore } from '../../../main/services/docs/library-store';
+import { exportPackage } from '../../../main/services/docs/package-export';
 import { SearchEngine } from '../../../main/services/docs/search-engine';
 import { writePdf } from '../../fakes/pdf-writer';
 import { docsDb } from './docs-fixtures';
@@ -60,6 +62,15 @@ describe('PDF import', () => {
     const [body] = engine.search('"share the load evenly"', {}, 5);
     expect(body).toMatchObject({ path: 'router-guide.pdf#page=3' });
     expect(body!.snippet).toMatch(/load/);
+
+    // An exported package carries the PDF; importing it elsewhere gives the same pages.
+    const pkg = join(dir, 'router.esdlib');
+    await exportPackage(db, dir, new LibraryStore(db, dir).readyInstall('router-guide-local')!, pkg);
+    const other = docsDb();
+    const again = await importInWorker(other.db.name, other.dir, { kind: 'package', file: pkg, source: 'package' }, () => undefined);
+    expect(readFileSync(join(assetDirFor(other.dir, again.installId), 'topics', 'router-guide.pdf')).equals(ROUTER_GUIDE)).toBe(true);
+    expect(new SearchEngine(other.db).search('"share the load evenly"', {}, 5)[0]).toMatchObject({ path: 'topics/router-guide.pdf#page=3' });
+    expect(JSON.parse((other.db.prepare('SELECT toc_json FROM docs_installs').get() as { toc_json: string }).toc_json)[1]).toMatchObject({ title: 'Configuring VLAN trunks', anchor: 'page=4' });
   });
 
   it('imports a folder mixing HTML pages and PDFs, the PDF under its page in the contents', { timeout: 60_000 }, async () => {

@@ -13,12 +13,13 @@ export interface PdfLimits {
   millis: number;
   /** The extraction worker's JavaScript heap. */
   heapMb: number;
-  /** Growth of the process's resident memory (buffers a bomb inflates live outside the heap). */
+  /** Growth of the process's resident memory while one file is read (a bomb's inflated buffers live outside the heap). */
   rssGrowthMb: number;
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = { fileBytes: 200 * 1024 * 1024, millis: 180_000, heapMb: 512, rssGrowthMb: 1024 };
 const RSS_POLL_MS = 100;
+const OUT_OF_MEMORY = 'reading it needed more memory than a manual may use (a damaged or hostile file).';
 
 function workerEntry(): { url: URL; execArgv: string[] } {
   const built = new URL('./docs-pdf-worker.js', import.meta.url);
@@ -26,51 +27,81 @@ function workerEntry(): { url: URL; execArgv: string[] } {
   return { url: new URL('./pdf-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
+type WorkerMessage = { type: string; done?: number; total?: number; document?: PdfDocument; error?: AppErrorShape };
+
 /**
- * Extracts one PDF in its own worker, under the limits: past them the worker is terminated and the
- * file refused with a reason that names it. Every refusal is an AppError('validation') whose
- * message starts with the file's name, for the per-file report of a folder import.
+ * Extracts the PDFs of one import, one at a time, in a worker (pdf-worker.ts) under the limits:
+ * past them the worker is terminated, the file refused with a reason that names it, and the next
+ * file gets a fresh worker. Every refusal is an AppError('validation') whose message starts with
+ * the file's name, for the per-file report of a folder import. close() when the import ends.
  */
-export async function extractPdf(file: string, limits: PdfLimits, onPage: (done: number, total: number) => void): Promise<PdfDocument> {
-  const name = basename(file);
-  const refuse = (reason: string) => new AppError('validation', `"${name}" was not imported: ${reason}`);
-  const info = await lstat(file).catch(() => null);
-  if (!info?.isFile()) throw refuse('it cannot be read.');
-  if (info.size > limits.fileBytes) throw refuse(`it is larger than ${Math.round(limits.fileBytes / 1024 / 1024)} MB.`);
-  const data = new Uint8Array(await readFile(file));
-  const entry = workerEntry();
-  const startRss = process.memoryUsage.rss();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.url, {
-      workerData: { data, fallbackTitle: name.replace(/\.pdf$/i, '') },
-      transferList: [data.buffer as ArrayBuffer],
-      execArgv: entry.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+export class PdfExtractor {
+  private worker: Worker | null = null;
+
+  constructor(private readonly limits: PdfLimits = DEFAULT_PDF_LIMITS) {}
+
+  async extract(file: string, onPage: (done: number, total: number) => void): Promise<PdfDocument> {
+    const name = basename(file);
+    const refuse = (reason: string) => new AppError('validation', `"${name}" was not imported: ${reason}`);
+    const info = await lstat(file).catch(() => null);
+    if (!info?.isFile()) throw refuse('it cannot be read.');
+    if (info.size > this.limits.fileBytes) throw refuse(`it is larger than ${Math.round(this.limits.fileBytes / 1024 / 1024)} MB.`);
+    const data = new Uint8Array(await readFile(file));
+    const worker = await this.readyWorker();
+    const startRss = process.memoryUsage.rss();
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void, kill: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(memoryWatch);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (kill) this.stop();
+        outcome();
+      };
+      const timer = setTimeout(() => settle(() => reject(refuse(`reading it took longer than ${Math.round(this.limits.millis / 1000)} s (a damaged or hostile file).`)), true), this.limits.millis);
+      const memoryWatch = setInterval(() => {
+        if (process.memoryUsage.rss() - startRss > this.limits.rssGrowthMb * 1024 * 1024) settle(() => reject(refuse(OUT_OF_MEMORY)), true);
+      }, RSS_POLL_MS);
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type === 'page') onPage(message.done!, message.total!);
+        else if (message.type === 'done') settle(() => resolve(message.document!), false);
+        else if (message.type === 'error') settle(() => reject(refuse(message.error!.code === 'validation' ? message.error!.message : 'it cannot be read as a PDF.')), false);
+      };
+      const onError = (error: Error & { code?: string }) => settle(() => reject(refuse(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : 'it cannot be read as a PDF.')), true);
+      const onExit = () => settle(() => reject(refuse('reading it stopped unexpectedly.')), true);
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage({ data, fallbackTitle: name.replace(/\.pdf$/i, '') }, [data.buffer as ArrayBuffer]);
     });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(memoryWatch);
-      outcome();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => settle(() => reject(refuse(`reading it took longer than ${Math.round(limits.millis / 1000)} s (a damaged or hostile file).`))), limits.millis);
-    const memoryWatch = setInterval(() => {
-      if (process.memoryUsage.rss() - startRss > limits.rssGrowthMb * 1024 * 1024) settle(() => reject(refuse('reading it needed more memory than a manual may use (a damaged or hostile file).')));
-    }, RSS_POLL_MS);
-    worker.on('message', (message: { type: string; done?: number; total?: number; document?: PdfDocument; error?: AppErrorShape }) => {
-      if (message.type === 'page') onPage(message.done!, message.total!);
-      else if (message.type === 'done') settle(() => resolve(message.document!));
-      else if (message.type === 'error') {
-        const error = message.error!;
-        settle(() => reject(error.code === 'validation' ? refuse(error.message) : refuse('it cannot be read as a PDF.')));
-      }
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+  }
+
+  /** The running worker, or a new one once it has loaded pdf.js (a worker that cannot start is an internal error). */
+  private async readyWorker(): Promise<Worker> {
+    if (this.worker) return this.worker;
+    const entry = workerEntry();
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb } });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
     });
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => reject(refuse(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading it needed more memory than a manual may use (a damaged or hostile file).' : 'it cannot be read as a PDF.'))),
-    );
-    worker.once('exit', () => settle(() => reject(refuse('reading it stopped unexpectedly.'))));
-  });
+    worker.removeAllListeners('error');
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
 }

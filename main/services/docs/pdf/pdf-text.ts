@@ -18,7 +18,7 @@ export interface PdfText {
 }
 
 export const PDF_LIMITS = {
-  /** A manual past this many pages is refused: a forged /Count would otherwise loop for hours. */
+  /** A file past this many pages is refused before its pages are read: no manual is that long, a generated file is. */
   pages: 20_000,
   /** Bookmarks read from the outline (deeper or further ones are left out of the table of contents). */
   outlineItems: 20_000,

@@ -2,7 +2,7 @@ import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { TocNode } from '../../../../shared/api/docs';
 import type { LibraryWriter } from '../library-writer';
-import { extractPdf, type PdfLimits } from './pdf-extract';
+import type { PdfExtractor } from './pdf-extract';
 
 /**
  * Imports one PDF of a folder as one topic: its text in the worker under the limits, then its
@@ -13,10 +13,10 @@ export async function importPdfTopic(
   writer: LibraryWriter,
   page: { topicId: string; path: string; file: string },
   assetDir: string,
-  limits: PdfLimits,
+  extractor: PdfExtractor,
   onPage: (done: number, total: number) => void,
 ): Promise<{ title: string; language: string; toc: TocNode[]; bytes: number }> {
-  const pdf = await extractPdf(page.file, limits, onPage);
+  const pdf = await extractor.extract(page.file, onPage);
   const bytes = await copyInto(page.file, join(assetDir, ...page.path.split('/')));
   writer.add({ topicId: page.topicId, title: pdf.title, path: page.path, html: '', sections: pdf.sections });
   return { title: pdf.title, language: pdf.language, toc: withTopic(pdf.toc, page.topicId), bytes };
