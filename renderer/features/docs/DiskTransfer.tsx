@@ -78,7 +78,6 @@ function useImportProgress(running: boolean): EventPayload<'docs.onProgress'> | 
   const [progress, setProgress] = useState<EventPayload<'docs.onProgress'> | null>(null);
   useEffect(() => {
     if (!running) return undefined;
-    setProgress(null);
     return docsApi.onProgress((p) => p.phase === 'importing' && setProgress(p));
   }, [running]);
   return running ? progress : null;
