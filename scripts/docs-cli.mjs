@@ -30,7 +30,8 @@ if (!isCurrent()) {
   mkdirSync(building, { recursive: true });
   const result = await build({
     absWorkingDir: repo,
-    entryPoints: { 'docs-cli': 'main/services/docs/docs-cli.ts', 'docs-import-worker': 'main/services/docs/import-worker.ts' },
+    // The import worker starts the PDF worker (pdf/pdf-extract.ts) from the file beside it.
+    entryPoints: { 'docs-cli': 'main/services/docs/docs-cli.ts', 'docs-import-worker': 'main/services/docs/import-worker.ts', 'docs-pdf-worker': 'main/services/docs/pdf/pdf-worker.ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',

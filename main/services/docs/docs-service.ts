@@ -9,7 +9,8 @@ import { applyMigrations, type LocalDatabase } from '../local-db/local-database'
 import { mimeType, resolveInside } from '../../security/static-files';
 import { DOCS_MIGRATIONS } from './docs-schema';
 import { FeedbackOutbox, type FeedbackOutboxOptions, type FeedbackRefusal } from './feedback-outbox';
-import { assetDirFor, type ImportJob } from './import-job';
+import { PDF } from './folder-reader';
+import { assetDirFor, type ImportJob, type ImportResult } from './import-job';
 import { importInWorker, upgradeInWorker } from './importer';
 import { pendingIndexUpgrades } from './index-upgrades';
 import { LibraryManager } from './library-manager';
@@ -112,12 +113,12 @@ export class DocsService {
     return Boolean(this.deps.pickPath);
   }
 
-  /** Imports a folder of HTML manuals or a package file the user picks (null: they cancelled). */
-  async importFromDisk(kind: 'folder' | 'package'): Promise<{ libraryId: string; topicCount: number } | null> {
+  /** Imports a folder of HTML and PDF manuals, a PDF or a package file the user picks (null: they cancelled). */
+  async importFromDisk(kind: 'folder' | 'package'): Promise<{ libraryId: string; topicCount: number; skipped: ImportResult['skipped'] } | null> {
     const path = await this.requirePicker()(kind === 'folder' ? 'import-folder' : 'import-package');
     if (!path) return null;
-    const result = await this.importLocal(kind === 'folder' ? { kind: 'folder', dir: path } : { kind: 'package', file: path, source: 'package' });
-    return { libraryId: result.libraryId, topicCount: result.topicCount };
+    const result = await this.importLocal(kind === 'folder' || PDF.test(path) ? { kind: 'folder', dir: path } : { kind: 'package', file: path, source: 'package' });
+    return { libraryId: result.libraryId, topicCount: result.topicCount, skipped: result.skipped };
   }
 
   /** Writes an installed library as a package file where the user picks (null: they cancelled). */

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import { isDiskFull } from '../disk-full';
 import { openLocalDatabase } from '../local-db/local-database';
-import { runImport, type ImportJob } from './import-job';
+import { runImport, type ImportJob, type Progress } from './import-job';
 import { runIndexUpgrades } from './index-upgrades';
 
 /**
@@ -13,7 +13,7 @@ import { runIndexUpgrades } from './index-upgrades';
 const { dbFile, dataDir, job } = workerData as { dbFile: string; dataDir: string; job: ImportJob | 'upgrade' };
 const db = openLocalDatabase(dbFile);
 try {
-  const progress = (done: number, total: number) => parentPort!.postMessage({ type: 'progress', done, total });
+  const progress: Progress = (done, total, current) => parentPort!.postMessage({ type: 'progress', done, total, current });
   const result = job === 'upgrade' ? runIndexUpgrades(db, progress) : await runImport(db, dataDir, job, progress);
   parentPort!.postMessage({ type: 'done', result });
 } catch (error) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/errors';
-import type { ImportJob, ImportResult, Progress } from './import-job';
+import type { ImportJob, ImportResult, Progress, ProgressDetail } from './import-job';
 
 /**
  * Starts an import in a worker thread. Under tsx/vitest the worker is the TypeScript source loaded
@@ -38,8 +38,8 @@ function inWorker<T>(dbFile: string, dataDir: string, job: ImportJob | 'upgrade'
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
-    worker.on('message', (message: { type: string; done?: number; total?: number; result?: T; error?: AppErrorShape; detail?: string }) => {
-      if (message.type === 'progress') progress(message.done!, message.total!);
+    worker.on('message', (message: { type: string; done?: number; total?: number; current?: ProgressDetail; result?: T; error?: AppErrorShape; detail?: string }) => {
+      if (message.type === 'progress') progress(message.done!, message.total!, message.current);
       else if (message.type === 'done') {
         settled = true;
         resolve(message.result!);

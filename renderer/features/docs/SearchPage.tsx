@@ -96,6 +96,7 @@ export function SearchPage() {
             key={`${hit.source}:${hit.library}:${hit.topicId}:${hit.anchor}`}
             hit={hit}
             index={index}
+            query={location.query}
             // Remember where the list was scrolled, so Back lands on the same result.
             onOpen={() => setParams(writeSearchLocation({ ...location, scrollY: Math.round(window.scrollY) }), { replace: true })}
           />

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writePdf } from '../../fakes/pdf-writer';
 
 const run = promisify(execFile);
 const cli = (args: string[], input?: string) => {
@@ -47,6 +48,20 @@ describe('docs command-line tool (same importer, index and engine as the app)', 
     expect((await cli([...db, 'remove', 'router-manual-local'])).stdout).toContain('Removed');
     expect((await cli([...db, 'list'])).stdout).toBe('');
     await expect(cli([...db, 'remove', 'nothing-here'])).rejects.toMatchObject({ stderr: expect.stringContaining('No library "nothing-here"') });
+  }, 120_000);
+
+  it('imports a folder of PDFs, reports the one it refuses by name, and finds a PDF page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esd-docs-cli-pdf-'));
+    const manuals = join(dir, 'vendor-manuals');
+    mkdirSync(manuals);
+    writeFileSync(join(manuals, 'switch.pdf'), writePdf({ title: 'Switch Guide', pages: [{ lines: ['Switch Guide'] }, { lines: ['Port mirroring', 'Mirror a port to a monitoring station.'] }], outline: [{ title: 'Port mirroring', page: 2 }] }));
+    writeFileSync(join(manuals, 'locked.pdf'), writePdf({ pages: [{ lines: ['secret'] }], encrypted: true }));
+    const db = ['--db', join(dir, 'local.sqlite')];
+    const { stdout } = await cli([...db, 'import', manuals]);
+    expect(stdout).toContain('Skipped locked.pdf: "locked.pdf" was not imported: it is protected by a password');
+    expect(stdout).toContain('Imported vendor-manuals-local: 1 topics; 1 file(s) skipped.');
+    expect((await cli([...db, 'search', 'port mirroring'])).stdout).toContain('switch.pdf#page=2\tPort mirroring');
+    await expect(cli([...db, 'import', join(manuals, 'locked.pdf')])).rejects.toMatchObject({ stderr: expect.stringContaining('"locked.pdf" was not imported: it is protected by a password') });
   }, 120_000);
 
   it('runs from a bundle that is rebuilt when a source it was built from is newer, so a command never runs stale code', async () => {
