@@ -28,6 +28,8 @@ import { TicketService } from './services/tickets/ticket-service';
 import { damageMarkerFor, openLocalDatabaseSafely } from './services/recovery/database-recovery';
 import { backupFileFor, OutboxBackup } from './services/recovery/outbox-backup';
 import { RecoveryService } from './services/recovery/recovery-service';
+import { NO_POLICY, type Policy } from './services/policy/policy';
+import { ServiceConfigService } from './services/service-config/service-config';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -60,6 +62,10 @@ export interface PlatformDeps {
   defaultDownloadFolder?: string;
   /** Damage found before the services were built (a damaged settings file), or carried over from services that restarted. */
   recoveryNotices?: RecoveryItem[];
+  /** Enterprise policy read at start-up (issue 14); none in most tests. */
+  policy?: Policy;
+  /** Where the service address came from and the first-run choices; tests that omit it get a fixed, remote service. */
+  service?: ServiceConfigService;
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -189,7 +195,19 @@ export function composeServices(deps: PlatformDeps) {
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
   const unlinkTickets = linkTicketsToDesktop(tickets, desktop.notifications);
 
-  const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform });
+  const policy = deps.policy ?? NO_POLICY;
+  const service =
+    deps.service ??
+    new ServiceConfigService({
+      plan: { kind: 'remote', url: publicApi.baseUrl, source: 'settings' },
+      policy,
+      settings: deps.settings,
+      store: { get: () => undefined, set: () => undefined },
+      demoBuiltIn: false,
+      restart: () => undefined,
+    });
+  // Policy TelemetryEnabled=false: no usage statistics, whatever the user consented to.
+  const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform, allowed: () => policy.telemetry !== false });
   const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
   const clearLocalData = () =>
     wipeLocalData({
@@ -215,5 +233,5 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
+  return { appInfo, links, service, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

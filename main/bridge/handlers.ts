@@ -5,6 +5,7 @@ import { desktopHandlers } from './domains/desktop-handlers';
 import { docsHandlers } from './domains/docs-handlers';
 import { privacyHandlers } from './domains/privacy-handlers';
 import { recoveryHandlers } from './domains/recovery-handlers';
+import { serviceHandlers } from './domains/service-handlers';
 import { softwareHandlers } from './domains/software-handlers';
 import { ticketsHandlers } from './domains/tickets-handlers';
 
@@ -32,5 +33,6 @@ export function createHandlers(s: Services): HandlerTable {
     ...privacyHandlers(s),
     ...desktopHandlers(s),
     ...recoveryHandlers(s),
+    ...serviceHandlers(s),
   };
 }
