@@ -30,6 +30,10 @@ import { backupFileFor, OutboxBackup } from './services/recovery/outbox-backup';
 import { RecoveryService } from './services/recovery/recovery-service';
 import { NO_POLICY, type Policy } from './services/policy/policy';
 import { ServiceConfigService } from './services/service-config/service-config';
+import { log, redactor } from './services/logging/log';
+import type { LogProcess } from './services/logging/log-files';
+import type { LogSink } from './services/logging/log';
+import { LogsService } from './services/logging/logs-service';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -66,6 +70,8 @@ export interface PlatformDeps {
   policy?: Policy;
   /** Where the service address came from and the first-run choices; tests that omit it get a fixed, remote service. */
   service?: ServiceConfigService;
+  /** The log folder and the renderer's log file (issue 14); tests that omit them log the renderer's errors to the main log. */
+  logs?: { folder: string; mainProcess: LogProcess; rendererSink: LogSink; openPath?: (path: string) => Promise<void> };
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -87,8 +93,11 @@ export function composeServices(deps: PlatformDeps) {
   });
   // Background work that fails must not end the process: a damaged database is recovered, the rest logged.
   const onBackgroundError = (error: unknown) => {
-    if (!recovery.noticeError(error)) console.error('A background task failed', error);
+    if (!recovery.noticeError(error)) log.error('A background task failed', { error });
   };
+  const logs = new LogsService(
+    deps.logs ?? { folder: join(deps.dataDir, 'logs'), mainProcess: 'main', rendererSink: { write: (level, message, context) => log[level](`renderer: ${message}`, context) } },
+  );
   // Called only after `network` exists: no request is made while composing.
   const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
   const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
@@ -110,6 +119,10 @@ export function composeServices(deps: PlatformDeps) {
     persistWeak = settings.persistTokensWithoutKeyring;
     void session.reapplyTokenStorage();
   });
+  // The signed-in person's own name and e-mail never reach a log file, wherever they turn up in a message.
+  const forgetOrRememberPerson = (state: ReturnType<typeof session.get>) => redactor.setPersonalValues(state.status === 'signed-in' ? [state.user.name, state.user.email] : []);
+  session.onDidChange.on(forgetOrRememberPerson);
+  forgetOrRememberPerson(session.get());
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
   // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
   const tickets = new TicketService({
@@ -127,6 +140,7 @@ export function composeServices(deps: PlatformDeps) {
     // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
     searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
     outbox: { onError: onBackgroundError },
+    appLog: () => logs.tail(200),
   });
   tickets.start();
   const downloadFolder = () => {
@@ -160,7 +174,7 @@ export function composeServices(deps: PlatformDeps) {
     api: userApi,
     downloads,
     downloadFolder,
-    showItemInFolder: deps.showItemInFolder ?? ((path) => console.info(`show in folder: ${path}`)),
+    showItemInFolder: deps.showItemInFolder ?? ((path) => log.info('show in folder', { path })),
     ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
   // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
@@ -233,5 +247,6 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, service, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
+
+  return { appInfo, links, service, logs, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

@@ -5,6 +5,7 @@ import { desktopHandlers } from './domains/desktop-handlers';
 import { docsHandlers } from './domains/docs-handlers';
 import { privacyHandlers } from './domains/privacy-handlers';
 import { recoveryHandlers } from './domains/recovery-handlers';
+import { logsHandlers } from './domains/logs-handlers';
 import { serviceHandlers } from './domains/service-handlers';
 import { softwareHandlers } from './domains/software-handlers';
 import { ticketsHandlers } from './domains/tickets-handlers';
@@ -34,5 +35,6 @@ export function createHandlers(s: Services): HandlerTable {
     ...desktopHandlers(s),
     ...recoveryHandlers(s),
     ...serviceHandlers(s),
+    ...logsHandlers(s),
   };
 }

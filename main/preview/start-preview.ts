@@ -12,6 +12,7 @@ import { readPolicy } from '../services/policy/policy-sources';
 import { checkServiceAtStart, startService, type ServiceStartup } from '../services/service-config/service-startup';
 import { openSettings } from '../services/settings/settings-file';
 import { startPreviewServer } from './preview-server';
+import { levelFromEnvironment, openLogFile } from '../services/logging/log-files';
 
 export interface PreviewOptions {
   dataDir: string;
@@ -49,6 +50,9 @@ export async function startPreview(options: PreviewOptions) {
       restart: () => setImmediate(() => void restartOnNewService()),
     });
   let startup: ServiceStartup = await decide();
+  // The page's errors go to renderer.log in the data folder's logs/, as in the app; cli.ts sends this process's own log to preview.log.
+  const logFolder = join(options.dataDir, 'logs');
+  const rendererLog = await openLogFile('renderer', { folder: logFolder, level: levelFromEnvironment() });
 
   const compose = (recoveryNotices: RecoveryItem[]) =>
     composeServices({
@@ -66,6 +70,7 @@ export async function startPreview(options: PreviewOptions) {
       recoveryNotices,
       ...(policy ? { policy } : {}),
       service: startup.service,
+      logs: { folder: logFolder, mainProcess: 'preview', rendererSink: rendererLog },
     });
 
   let services = compose(recoveryNotices);
@@ -140,6 +145,7 @@ export async function startPreview(options: PreviewOptions) {
       await server.close();
       services.dispose();
       await startup.demo?.close();
+      rendererLog.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { desktopEvents, desktopMethods } from './desktop-contract';
 import { docsEvents, docsMethods } from './docs-contract';
 import { privacyEvents, privacyMethods } from './privacy-contract';
 import { recoveryEvents, recoveryMethods } from './recovery-contract';
+import { logsMethods } from './logs-contract';
 import { serviceEvents, serviceMethods } from './service-contract';
 import { softwareEvents, softwareMethods } from './software-contract';
 import { ticketsEvents, ticketsMethods } from './tickets-contract';
@@ -39,6 +40,7 @@ export const methods = {
   ...desktopMethods,
   ...recoveryMethods,
   ...serviceMethods,
+  ...logsMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

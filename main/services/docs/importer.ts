@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/errors';
 import type { ImportJob, ImportResult, Progress } from './import-job';
+import { log } from '../logging/log';
 
 /**
  * Starts an import in a worker thread. Under tsx/vitest the worker is the TypeScript source loaded
@@ -34,7 +35,7 @@ export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, 
         resolve(message.result!);
       } else if (message.type === 'error') {
         settled = true;
-        if (message.error!.code === 'internal') console.error('Docs import failed:', message.detail);
+        if (message.error!.code === 'internal') log.error('docs import worker: the import failed', { detail: message.detail });
         reject(new AppError(message.error!.code, message.error!.code === 'internal' ? 'The import failed unexpectedly. Nothing was imported.' : message.error!.message));
       }
     });
@@ -42,7 +43,7 @@ export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, 
       if (settled) return;
       settled = true;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return reject(new AppError('validation', 'The import needed more memory than it may use (a page of this manual is too large). Nothing was imported.'));
-      console.error('Docs import worker crashed:', error);
+      log.error('docs import worker: crashed', { error });
       reject(new AppError('internal', 'The import failed unexpectedly. Nothing was imported.'));
     });
     worker.once('exit', () => {
