@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +8,7 @@ import { NO_SERVICE_URL } from '../../main/services/service-config/service-plan'
 import { checkServiceAtStart, startService, type DemoApi, type ServiceStartup } from '../../main/services/service-config/service-startup';
 import { openSettings } from '../../main/services/settings/settings-file';
 import { startEmbeddedApi } from '../../server/embedded';
+import { startUntrustedTlsServer } from '../integration/helpers/untrusted-tls-server';
 import { newDataFolder } from './helpers/damaged-folder';
 
 const secrets = { backend: () => 'os' as const, encrypt: (plain: string) => Buffer.from(plain), decrypt: (data: Buffer) => data.toString('utf8') };
@@ -48,17 +45,13 @@ async function startLikeMain(dataDir: string, options: { policyRoot?: string; bu
   return { startup, services, restarts, settings };
 }
 
-let tlsServer: Server;
+let untrusted: Awaited<ReturnType<typeof startUntrustedTlsServer>>;
 let untrustedUrl: string;
 beforeAll(async () => {
-  // A service behind a certificate nobody trusts (a TLS-inspecting gateway whose root is not installed).
-  const dir = mkdtempSync(join(tmpdir(), 'esd-start-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-  tlsServer = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{"status":"ok"}'));
-  await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
-  untrustedUrl = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
+  untrusted = await startUntrustedTlsServer();
+  untrustedUrl = untrusted.url;
 });
-afterAll(() => new Promise<void>((resolve) => tlsServer.close(() => resolve())));
+afterAll(() => untrusted.close());
 
 describe('issue 14: the start-up service decision (Electron binary absent: main/index.ts steps with fakes for electron-store, relaunch and the demo import)', { timeout: 60_000 }, () => {
   it('a saved http://evil.example does not stop the start: no service is used and the first screen is Settings with the reason', async () => {
