@@ -245,6 +245,7 @@ function buildDefaultServiceUrl(): string | null {
 if (docsArgs) void runDocsCommandLine(app, net, safeStorage, docsArgs);
 else
   main().catch((error) => {
+    log.error('Enterprise Support Desktop could not start', { error });
     console.error('Enterprise Support Desktop could not start', error);
     app.exit(1);
   });
