@@ -3,8 +3,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // Entries are explicit because the sources live in top-level folders, not src/.
-export default defineConfig({
+// `--mode demo` (npm start) builds the embedded reference API and its demo data into main; any other
+// build leaves them out entirely: the dynamic import behind the false constant is never bundled.
+export default defineConfig(({ mode }) => ({
   main: {
+    define: { __DEMO_BUILT_IN__: JSON.stringify(mode === 'demo') },
     build: {
       outDir: 'out/main',
       // The docs import runs in a worker thread (its own entry, loaded by main/services/docs/importer.ts),
@@ -33,4 +36,4 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
-});
+}));

@@ -28,6 +28,12 @@ import { TicketService } from './services/tickets/ticket-service';
 import { damageMarkerFor, openLocalDatabaseSafely } from './services/recovery/database-recovery';
 import { backupFileFor, OutboxBackup } from './services/recovery/outbox-backup';
 import { RecoveryService } from './services/recovery/recovery-service';
+import { NO_POLICY, type Policy } from './services/policy/policy';
+import { ServiceConfigService } from './services/service-config/service-config';
+import { log, redactor } from './services/logging/log';
+import type { LogProcess } from './services/logging/log-files';
+import type { LogSink } from './services/logging/log';
+import { LogsService } from './services/logging/logs-service';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -60,6 +66,12 @@ export interface PlatformDeps {
   defaultDownloadFolder?: string;
   /** Damage found before the services were built (a damaged settings file), or carried over from services that restarted. */
   recoveryNotices?: RecoveryItem[];
+  /** Enterprise policy read at start-up (issue 14); none in most tests. */
+  policy?: Policy;
+  /** Where the service address came from and the first-run choices; tests that omit it get a fixed, remote service. */
+  service?: ServiceConfigService;
+  /** The log folder and the renderer's log file (issue 14); tests that omit them log the renderer's errors to the main log. */
+  logs?: { folder: string; mainProcess: LogProcess; rendererSink: LogSink; openPath?: (path: string) => Promise<void> };
 }
 
 export type Services = ReturnType<typeof composeServices>;
@@ -81,8 +93,11 @@ export function composeServices(deps: PlatformDeps) {
   });
   // Background work that fails must not end the process: a damaged database is recovered, the rest logged.
   const onBackgroundError = (error: unknown) => {
-    if (!recovery.noticeError(error)) console.error('A background task failed', error);
+    if (!recovery.noticeError(error)) log.error('A background task failed', { error });
   };
+  const logs = new LogsService(
+    deps.logs ?? { folder: join(deps.dataDir, 'logs'), mainProcess: 'main', rendererSink: { write: (level, message, context) => log[level](`renderer: ${message}`, context) } },
+  );
   // Called only after `network` exists: no request is made while composing.
   const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
   const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
@@ -104,6 +119,10 @@ export function composeServices(deps: PlatformDeps) {
     persistWeak = settings.persistTokensWithoutKeyring;
     void session.reapplyTokenStorage();
   });
+  // The signed-in person's own name and e-mail never reach a log file, wherever they turn up in a message.
+  const forgetOrRememberPerson = (state: ReturnType<typeof session.get>) => redactor.setPersonalValues(state.status === 'signed-in' ? [state.user.name, state.user.email] : []);
+  session.onDidChange.on(forgetOrRememberPerson);
+  forgetOrRememberPerson(session.get());
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
   // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
   const tickets = new TicketService({
@@ -121,6 +140,7 @@ export function composeServices(deps: PlatformDeps) {
     // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
     searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
     outbox: { onError: onBackgroundError },
+    appLog: () => logs.tail(200),
   });
   tickets.start();
   const downloadFolder = () => {
@@ -154,7 +174,7 @@ export function composeServices(deps: PlatformDeps) {
     api: userApi,
     downloads,
     downloadFolder,
-    showItemInFolder: deps.showItemInFolder ?? ((path) => console.info(`show in folder: ${path}`)),
+    showItemInFolder: deps.showItemInFolder ?? ((path) => log.info('show in folder', { path })),
     ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
   // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
@@ -189,7 +209,19 @@ export function composeServices(deps: PlatformDeps) {
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
   const unlinkTickets = linkTicketsToDesktop(tickets, desktop.notifications);
 
-  const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform });
+  const policy = deps.policy ?? NO_POLICY;
+  const service =
+    deps.service ??
+    new ServiceConfigService({
+      plan: { kind: 'remote', url: publicApi.baseUrl, source: 'settings' },
+      policy,
+      settings: deps.settings,
+      store: { get: () => undefined, set: () => undefined },
+      demoBuiltIn: false,
+      restart: () => undefined,
+    });
+  // Policy TelemetryEnabled=false: no usage statistics, whatever the user consented to.
+  const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform, allowed: () => policy.telemetry !== false });
   const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
   const clearLocalData = () =>
     wipeLocalData({
@@ -215,5 +247,6 @@ export function composeServices(deps: PlatformDeps) {
     localDb.close();
   };
 
-  return { appInfo, links, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
+
+  return { appInfo, links, service, logs, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };
 }

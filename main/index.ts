@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
-import { startEmbeddedApi } from '../server/embedded';
 import { forwardEvents } from './bridge/events';
 import { createHandlers } from './bridge/handlers';
 import { createDispatcher } from './bridge/registrar';
@@ -23,6 +24,14 @@ import { isAllowedExternalUrl, isVendorUrl } from '../shared/external-links';
 import { withProxySignIn } from './services/desktop/proxy-sign-in-fetch';
 import { openSettings } from './services/settings/settings-file';
 import { desktopStrings } from './services/desktop/desktop-strings';
+import { readPolicy } from './services/policy/policy-sources';
+import { checkServiceAtStart, startService } from './services/service-config/service-startup';
+import { installLogSink, log, logFailure } from './services/logging/log';
+import { levelFromEnvironment, openLogFile } from './services/logging/log-files';
+import { AppError } from '../shared/errors';
+
+/** Set by electron.vite.config.ts: true only in a build made with `--mode demo` (`npm start` does). */
+declare const __DEMO_BUILT_IN__: boolean;
 
 // The composition root: the only file that knows both Electron and every service.
 // `<app executable> docs <command>` is the documentation command line: no window, no instance lock.
@@ -40,11 +49,33 @@ const isTrustedOrigin = (url: string) => isAppUrl(url) || (devServerUrl !== unde
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
+  // Issue 14: rotating, redacted log files in <data folder>/logs, one per process (README "Troubleshooting").
+  const logFolder = join(dataDir, 'logs');
+  const level = levelFromEnvironment();
+  const [mainLog, rendererLog] = await Promise.all([openLogFile('main', { folder: logFolder, level }), openLogFile('renderer', { folder: logFolder, level })]);
+  installLogSink(mainLog);
+  log.info('Enterprise Support Desktop starting', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
+  // Enterprise policy first (registry, managed preferences, /etc): it can set the service and lock settings.
+  const { policy, problems: policyProblems } = await readPolicy({ platform: process.platform, user: userInfo().username });
+  for (const problem of policyProblems) log.warn(`Policy ${problem.key} ignored: ${problem.reason}`);
   // electron-store keeps settings.json in userData; a damaged file is set aside instead of stopping the app.
-  const { settings, recoveryNotices } = openSettings(dataDir, () => new Store({ name: 'settings' }));
-  const embedded = settings.get().apiUrl ? null : await startEmbeddedApi(dataDir);
-  const apiUrl = settings.get().apiUrl ?? embedded!.url;
-  if (embedded) console.log(`Embedded reference API at ${embedded.url}. Demo sign-in: ${embedded.demoAccount.email} / ${embedded.demoAccount.password}`);
+  const { settings, store, recoveryNotices } = openSettings(dataDir, () => new Store({ name: 'settings' }), policy);
+  // Policy, the user's Settings, the demo (only if built in and asked for), the build's default; a bad address never stops the start.
+  const startup = await startService({
+    policy,
+    settings,
+    store,
+    buildDefaultUrl: buildDefaultServiceUrl(),
+    // The reference API and its demo data are in the bundle only when built with --mode demo.
+    startDemoApi: __DEMO_BUILT_IN__ ? async () => (await import('../server/embedded')).startEmbeddedApi(dataDir) : undefined,
+    demoFlag: process.argv.includes('--demo'),
+    restart: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  });
+  const { apiUrl, demo: embedded } = startup;
+  log.info('Support service chosen', { plan: startup.plan.kind, source: startup.service.status().source, url: apiUrl });
 
   // No notice precedes navigation or window.open, so those may reach only the vendor's own pages.
   const openVendorPage = async (url: string) => {
@@ -62,7 +93,7 @@ async function main(): Promise<void> {
     ),
     proxy: electronProxyPlatform(session.defaultSession),
     // Updates only in an installed build: development builds have no feed and no signature.
-    updater: app.isPackaged ? electronUpdaterAdapter() : null,
+    updater: app.isPackaged && policy.updateChannel !== 'off' ? electronUpdaterAdapter(policy.updateChannel) : null,
     secrets: safeStorageSecrets(safeStorage, process.platform),
     settings,
     // Only the configured API's own authorize page may be opened this way.
@@ -89,6 +120,17 @@ async function main(): Promise<void> {
     defaultDownloadFolder: app.getPath('downloads'),
     ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
     recoveryNotices,
+    logs: {
+      folder: logFolder,
+      mainProcess: 'main',
+      rendererSink: rendererLog,
+      openPath: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new AppError('not_found', failure);
+      },
+    },
+    policy,
+    service: startup.service,
     // Attachments: main reads only files the user picked in this dialog, never a path from the renderer.
     pickFiles: async () => {
       const owner = BrowserWindow.getFocusedWindow();
@@ -127,13 +169,13 @@ async function main(): Promise<void> {
     handlers: createHandlers(services),
     isTrustedOrigin,
     onInternalError: (method, error) => {
-      console.error(`Bridge method ${method} failed`, error);
+      log.error(`Bridge method ${method} failed`, { error });
       services.recovery.noticeError(error);
     },
   });
   // No background task may end the process (issue 19): log it, and recover if the local database broke.
   process.on('unhandledRejection', (error) => {
-    console.error('A background task failed', error);
+    log.error('A background task failed', { error });
     services.recovery.noticeError(error);
   });
   // Damage found while running: relaunch, and the start-up check sets the file aside and recovers it.
@@ -148,13 +190,15 @@ async function main(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppUrl: isTrustedOrigin, openExternal: openVendorPage }));
 
-  await services.desktop.proxyApplied.catch((error) => console.error('The proxy settings could not be applied', error));
+  await services.desktop.proxyApplied.catch(logFailure('The proxy settings could not be applied', undefined, 'error'));
   // A documentation package opened from the file manager is imported like one picked in the app.
   openedPackages.start((file) => {
-    services.docs.importLocal({ kind: 'package', file, source: 'package' }).catch((error) => console.error(`Could not import ${file}`, error));
+    services.docs.importLocal({ kind: 'package', file, source: 'package' }).catch(logFailure('Could not import an opened documentation package', { file }, 'error'));
   });
   await services.session.restore();
   services.network.start();
+  // A saved address with the wrong certificate, or one never reached: the first screen says so (Settings with the reason).
+  void checkServiceAtStart(startup, () => services.desktop.diagnose(), () => services.session.get().status === 'signed-in').catch(logFailure('The start-up check of the support service failed'));
 
   const preload = join(import.meta.dirname, '../preload/index.cjs');
   const desktop = installDesktopIntegration({
@@ -183,12 +227,25 @@ async function main(): Promise<void> {
     desktop.dispose();
     services.dispose();
     void embedded?.close();
+    void mainLog.flush();
+    void rendererLog.flush();
   });
+}
+
+/** extraMetadata.supportServiceUrl in electron-builder.yml, written into the packaged package.json. */
+function buildDefaultServiceUrl(): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { supportServiceUrl?: unknown };
+    return typeof manifest.supportServiceUrl === 'string' && manifest.supportServiceUrl !== '' ? manifest.supportServiceUrl : null;
+  } catch {
+    return null;
+  }
 }
 
 if (docsArgs) void runDocsCommandLine(app, net, safeStorage, docsArgs);
 else
   main().catch((error) => {
+    log.error('Enterprise Support Desktop could not start', { error });
     console.error('Enterprise Support Desktop could not start', error);
     app.exit(1);
   });

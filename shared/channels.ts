@@ -3,6 +3,8 @@ import { DESKTOP_EVENTS, DESKTOP_METHODS } from './channel-names/desktop';
 import { DOCS_EVENTS, DOCS_METHODS } from './channel-names/docs';
 import { PRIVACY_EVENTS, PRIVACY_METHODS } from './channel-names/privacy';
 import { RECOVERY_EVENTS, RECOVERY_METHODS } from './channel-names/recovery';
+import { LOGS_METHODS } from './channel-names/logs';
+import { SERVICE_EVENTS, SERVICE_METHODS } from './channel-names/service';
 import { SOFTWARE_EVENTS, SOFTWARE_METHODS } from './channel-names/software';
 import { TICKETS_EVENTS, TICKETS_METHODS } from './channel-names/tickets';
 
@@ -22,9 +24,11 @@ export const METHOD_NAMES = [
   ...PRIVACY_METHODS,
   ...DESKTOP_METHODS,
   ...RECOVERY_METHODS,
+  ...SERVICE_METHODS,
+  ...LOGS_METHODS,
 ] as const;
 
-export const EVENT_NAMES = [...CORE_EVENTS, ...DOCS_EVENTS, ...SOFTWARE_EVENTS, ...TICKETS_EVENTS, ...PRIVACY_EVENTS, ...DESKTOP_EVENTS, ...RECOVERY_EVENTS] as const;
+export const EVENT_NAMES = [...CORE_EVENTS, ...DOCS_EVENTS, ...SOFTWARE_EVENTS, ...TICKETS_EVENTS, ...PRIVACY_EVENTS, ...DESKTOP_EVENTS, ...RECOVERY_EVENTS, ...SERVICE_EVENTS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -3,8 +3,8 @@ import { SettingsSchema, type Settings, type SettingsPatch } from './contract';
 
 /**
  * The Settings screen's form model, here in shared/ so it is unit-tested in Node. The form edits
- * text where the stored settings hold null or a tagged union: the API URL ("" means the embedded
- * demo API), the download folder ("" means the system's Downloads folder) and the proxy (one set of inputs for every mode). Every field
+ * text where the stored settings hold null or a tagged union: the API URL ("" means none saved: the
+ * organisation's or the build's address, or the first-run screen), the download folder ("" means the system's Downloads folder) and the proxy (one set of inputs for every mode). Every field
  * of SettingsSchema appears in SETTINGS_FORM_FIELDS; a unit test keeps it that way, so a setting
  * added by a feature cannot be missing from the screen.
  */
@@ -78,8 +78,11 @@ function proxyFrom(form: SettingsFormOutput): Settings['proxy'] {
   }
 }
 
-/** Only what changed, so saving the form never rewrites a setting another window just changed. */
-export function changedSettings(form: SettingsFormOutput, current: Settings): SettingsPatch {
+/**
+ * Only what changed, so saving the form never rewrites a setting another window just changed.
+ * Settings the organisation manages (issue 14) are never sent: main refuses them.
+ */
+export function changedSettings(form: SettingsFormOutput, current: Settings, managed: ReadonlySet<string> = new Set()): SettingsPatch {
   const { proxyMode: _mode, pacUrl: _pac, proxyServer: _server, proxyBypass: _bypass, ...plain } = form;
   const next: Settings = {
     ...current,
@@ -89,6 +92,6 @@ export function changedSettings(form: SettingsFormOutput, current: Settings): Se
     proxy: proxyFrom(form),
   };
   const patch: Record<string, unknown> = {};
-  for (const key of SETTINGS_FORM_FIELDS) if (JSON.stringify(next[key]) !== JSON.stringify(current[key])) patch[key] = next[key];
+  for (const key of SETTINGS_FORM_FIELDS) if (!managed.has(key) && JSON.stringify(next[key]) !== JSON.stringify(current[key])) patch[key] = next[key];
   return patch as SettingsPatch;
 }

@@ -26,6 +26,7 @@ export function forwardEvents(s: Services, sink: EventSink): () => void {
     s.downloads.onProgress.on((progress) => s.software.isSoftwareDownload(progress.id) && sink('software.onDownloadProgress', progress)),
     s.software.onApplicationDecided.on((application) => sink('software.onApplicationDecided', application)),
     s.recovery.onDidChange.on((report) => sink('recovery.onDidChange', report)),
+    s.service.onDidChange.on((status) => sink('service.onDidChange', status)),
   ];
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }

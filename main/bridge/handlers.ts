@@ -5,6 +5,8 @@ import { desktopHandlers } from './domains/desktop-handlers';
 import { docsHandlers } from './domains/docs-handlers';
 import { privacyHandlers } from './domains/privacy-handlers';
 import { recoveryHandlers } from './domains/recovery-handlers';
+import { logsHandlers } from './domains/logs-handlers';
+import { serviceHandlers } from './domains/service-handlers';
 import { softwareHandlers } from './domains/software-handlers';
 import { ticketsHandlers } from './domains/tickets-handlers';
 
@@ -32,5 +34,7 @@ export function createHandlers(s: Services): HandlerTable {
     ...privacyHandlers(s),
     ...desktopHandlers(s),
     ...recoveryHandlers(s),
+    ...serviceHandlers(s),
+    ...logsHandlers(s),
   };
 }

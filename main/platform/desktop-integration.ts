@@ -9,6 +9,7 @@ import { registerDeepLinks } from './deep-links';
 import { answerProxyLogins } from './proxy-session';
 import { TrayIcon } from './tray-icon';
 import { keepWindowState } from './window-state-keeper';
+import { log } from '../services/logging/log';
 
 const UPDATE_CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -63,7 +64,7 @@ export function installDesktopIntegration(options: DesktopIntegrationOptions) {
     tray = new TrayIcon(actions);
   } catch (error) {
     // Some Linux desktops have no status area; the app works without a tray.
-    console.warn('No tray icon on this desktop', error);
+    log.warn('No tray icon on this desktop', { error });
   }
   const refresh = () => {
     const strings = desktopStrings(settings.get().language);

@@ -6,8 +6,10 @@ import type { UpdaterAdapter } from '../services/desktop/update-service';
  * checks the sha512 itself; UpdateService checks the file again with our own code, and only then
  * turns on install-at-quit or restarts into the installer.
  */
-export function electronUpdaterAdapter(): UpdaterAdapter {
+export function electronUpdaterAdapter(channel?: 'latest' | 'beta'): UpdaterAdapter {
   const { autoUpdater } = electronUpdater;
+  // Enterprise policy UpdateChannel pins the feed (latest.yml or beta.yml).
+  if (channel) autoUpdater.channel = channel;
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.allowDowngrade = false;

@@ -8,8 +8,11 @@ import { createDispatcher, type Dispatch } from '../bridge/registrar';
 import type { RecoveryItem } from '../../shared/contract/recovery-contract';
 import { composeServices } from '../compose';
 import { memoryOnlySecretStore } from '../services/session/secret-store';
+import { readPolicy } from '../services/policy/policy-sources';
+import { checkServiceAtStart, startService, type ServiceStartup } from '../services/service-config/service-startup';
 import { openSettings } from '../services/settings/settings-file';
 import { startPreviewServer } from './preview-server';
+import { levelFromEnvironment, openLogFile } from '../services/logging/log-files';
 
 export interface PreviewOptions {
   dataDir: string;
@@ -18,6 +21,10 @@ export interface PreviewOptions {
   staticRoot?: string;
   /** Use this API instead of starting the embedded one. */
   apiUrl?: string;
+  /** false: start as an installed build's first run would (no demo unless the user picks it). Default true, as `npm start`. */
+  demo?: boolean;
+  /** Where enterprise policy is read from (etc/enterprise-support-desktop/policy.json under it); none by default. */
+  policyRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -28,14 +35,28 @@ export interface PreviewOptions {
 export async function startPreview(options: PreviewOptions) {
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
-  const { settings, recoveryNotices } = openSettings(options.dataDir, () => new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }));
-  const configuredUrl = options.apiUrl ?? settings.get().apiUrl;
-  const embedded = configuredUrl ? null : await startEmbeddedApi(options.dataDir);
-  const apiUrl = configuredUrl ?? embedded!.url;
+  const { policy } = options.policyRoot ? await readPolicy({ platform: 'linux', root: options.policyRoot }) : { policy: undefined };
+  const { settings, store, recoveryNotices } = openSettings(options.dataDir, () => new Conf({ projectName: 'enterprise-support-desktop', cwd: options.dataDir, configName: 'settings' }), policy);
+  // The same decision as the app (policy, Settings, demo, build default), with the demo always available here.
+  const decide = () =>
+    startService({
+      policy: policy ?? { lockedSettings: [] },
+      settings,
+      store,
+      buildDefaultUrl: null,
+      developerUrl: options.apiUrl,
+      startDemoApi: () => startEmbeddedApi(options.dataDir),
+      demoFlag: options.demo ?? true,
+      restart: () => setImmediate(() => void restartOnNewService()),
+    });
+  let startup: ServiceStartup = await decide();
+  // The page's errors go to renderer.log in the data folder's logs/, as in the app; cli.ts sends this process's own log to preview.log.
+  const logFolder = join(options.dataDir, 'logs');
+  const rendererLog = await openLogFile('renderer', { folder: logFolder, level: levelFromEnvironment() });
 
   const compose = (recoveryNotices: RecoveryItem[]) =>
     composeServices({
-      apiUrl,
+      apiUrl: startup.apiUrl,
       dataDir: options.dataDir,
       fetch: globalThis.fetch,
       secrets: memoryOnlySecretStore,
@@ -45,8 +66,11 @@ export async function startPreview(options: PreviewOptions) {
       openExternal: async (url) => log(`The app would open in the system browser: ${url}`),
       version: process.env.npm_package_version ?? '0.0.0',
       platform: `${process.platform} (browser preview)`,
-      ...(embedded ? { embeddedDemoAccount: embedded.demoAccount } : {}),
+      ...(startup.demo ? { embeddedDemoAccount: startup.demo.demoAccount } : {}),
       recoveryNotices,
+      ...(policy ? { policy } : {}),
+      service: startup.service,
+      logs: { folder: logFolder, mainProcess: 'preview', rendererSink: rendererLog },
     });
 
   let services = compose(recoveryNotices);
@@ -78,6 +102,7 @@ export async function startPreview(options: PreviewOptions) {
       stopWatching();
     };
     services.network.start();
+    void checkServiceAtStart(startup, () => services.desktop.diagnose(), () => services.session.get().status === 'signed-in').catch((error) => log(`The start-up check of the support service failed: ${String(error)}`));
   };
   const restart = () => {
     const carried = services.recovery.report().items.filter((item) => item.kind !== 'database');
@@ -89,12 +114,28 @@ export async function startPreview(options: PreviewOptions) {
     server.broadcast('session.onDidChange', services.session.get());
     server.broadcast('recovery.onDidChange', services.recovery.report());
   };
+  // The user connected to a service or chose the demo: what the app does by relaunching, here in place.
+  const restartOnNewService = async () => {
+    stopEvents();
+    services.dispose();
+    await startup.demo?.close();
+    startup = await decide();
+    services = compose([]);
+    wire();
+    log(`Support API: ${startup.apiUrl}`);
+    server.broadcast('service.onDidChange', services.service.status());
+    server.broadcast('session.onDidChange', services.session.get());
+  };
   wire();
 
   return {
     url: server.url,
-    apiUrl,
-    demoAccount: embedded?.demoAccount,
+    get apiUrl() {
+      return startup.apiUrl;
+    },
+    get demoAccount() {
+      return startup.demo?.demoAccount;
+    },
     /** The services answering now (built again after damage found at run time). */
     get services() {
       return services;
@@ -103,7 +144,8 @@ export async function startPreview(options: PreviewOptions) {
       stopEvents();
       await server.close();
       services.dispose();
-      await embedded?.close();
+      await startup.demo?.close();
+      rendererLog.close();
     },
   };
 }

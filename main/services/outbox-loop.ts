@@ -1,4 +1,5 @@
 import { toErrorShape, type AppErrorShape } from '../../shared/errors';
+import { log } from './logging/log';
 
 export interface BackoffOptions {
   baseDelayMs?: number | undefined;
@@ -26,7 +27,7 @@ export function backoffDelay(attempts: number, options: BackoffOptions): number 
 }
 
 /** Where a failed run goes when its owner gives no other place. */
-export const reportRunFailure = (error: unknown) => console.error('An outbox run failed', error);
+export const reportRunFailure = (error: unknown) => log.error('An outbox run failed', { error });
 
 /**
  * The run loop every outbox needs: one drain at a time (concurrent flushes share it, so a queue is

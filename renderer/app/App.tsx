@@ -4,6 +4,8 @@ import { SignInScreen } from '../features/session/SignInScreen';
 import { ProxySignInDialog } from '../features/network/ProxySignInDialog';
 import { RecoveryNotice } from '../features/recovery/RecoveryNotice';
 import { useApplySettings } from '../features/settings/use-apply-settings';
+import { ConnectScreen } from '../features/service/ConnectScreen';
+import { useServiceStatus } from '../features/service/use-service';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AppShell } from './AppShell';
 
@@ -13,8 +15,9 @@ export function App() {
   useApplySettings();
   useSessionEvents();
   const session = useSession();
+  const service = useServiceStatus();
 
-  if (session.isPending) {
+  if (session.isPending || service.isPending) {
     return (
       <main id="main" className="centered" tabIndex={-1}>
         <p role="status">{t('app.loading')}</p>
@@ -27,6 +30,15 @@ export function App() {
         <h1>{t('app.name')}</h1>
         <ErrorAlert error={session.error} title={t('app.startFailed')} onRetry={() => void session.refetch()} />
       </main>
+    );
+  }
+  // Issue 14: no service configured yet (first run), or a saved address that cannot be used: the connection settings, with the reason.
+  if (service.data && (service.data.problem || service.data.source === 'none')) {
+    return (
+      <>
+        <RecoveryNotice />
+        <ConnectScreen status={service.data} />
+      </>
     );
   }
   return (

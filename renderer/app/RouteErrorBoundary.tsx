@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportError } from '../features/logs/report-errors';
 
 type Props = { children: ReactNode };
 type State = { failed: boolean };
@@ -13,8 +14,8 @@ export class RouteErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    // The console is what main's log collects from the renderer.
-    console.error('A page crashed', error, info.componentStack);
+    // Into main's renderer log through the bridge (issue 14), with the component stack.
+    reportError('boundary', error instanceof Error ? Object.assign(new Error(error.message), { name: error.name, stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}` }) : error);
   }
 
   override render(): ReactNode {

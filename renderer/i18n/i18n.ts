@@ -10,6 +10,10 @@ import privacyEn from '../features/privacy/i18n/en.json';
 import privacyZh from '../features/privacy/i18n/zh-CN.json';
 import recoveryEn from '../features/recovery/i18n/en.json';
 import recoveryZh from '../features/recovery/i18n/zh-CN.json';
+import logsEn from '../features/logs/i18n/en.json';
+import logsZh from '../features/logs/i18n/zh-CN.json';
+import serviceEn from '../features/service/i18n/en.json';
+import serviceZh from '../features/service/i18n/zh-CN.json';
 import settingsEn from '../features/settings/i18n/en.json';
 import settingsZh from '../features/settings/i18n/zh-CN.json';
 import softwareEn from '../features/software/i18n/en.json';
@@ -30,6 +34,8 @@ const resources = {
       privacy: privacyEn,
       recovery: recoveryEn,
       palette: paletteEn,
+      service: serviceEn,
+      logs: logsEn,
       // The foundation's settings and network messages stay in ./en.json; the features add theirs.
       settings: { ...en.settings, ...settingsEn },
       network: { ...en.network, ...networkEn },
@@ -44,6 +50,8 @@ const resources = {
       privacy: privacyZh,
       recovery: recoveryZh,
       palette: paletteZh,
+      service: serviceZh,
+      logs: logsZh,
       settings: { ...zhCN.settings, ...settingsZh },
       network: { ...zhCN.network, ...networkZh },
     },

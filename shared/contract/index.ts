@@ -8,6 +8,8 @@ import { desktopEvents, desktopMethods } from './desktop-contract';
 import { docsEvents, docsMethods } from './docs-contract';
 import { privacyEvents, privacyMethods } from './privacy-contract';
 import { recoveryEvents, recoveryMethods } from './recovery-contract';
+import { logsMethods } from './logs-contract';
+import { serviceEvents, serviceMethods } from './service-contract';
 import { softwareEvents, softwareMethods } from './software-contract';
 import { ticketsEvents, ticketsMethods } from './tickets-contract';
 
@@ -37,6 +39,8 @@ export const methods = {
   ...privacyMethods,
   ...desktopMethods,
   ...recoveryMethods,
+  ...serviceMethods,
+  ...logsMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -49,6 +53,7 @@ export const events = {
   ...privacyEvents,
   ...desktopEvents,
   ...recoveryEvents,
+  ...serviceEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -18,11 +18,17 @@ const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: strin
 const work = mkdtempSync(join(tmpdir(), 'packaging-'));
 let pkg: LinuxPackage;
 let entries: string[];
+let demoPkg: LinuxPackage;
+let demoEntries: string[];
+const listed = (asar: string) => listPackage(asar, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '').replace(/\\/g, '/'));
 
 beforeAll(async () => {
+  // The demo variant first, so out/ is left as an ordinary build for whatever runs next.
+  demoPkg = await buildLinuxDir(work, { demo: true });
+  demoEntries = listed(demoPkg.asar);
   pkg = await buildLinuxDir(work);
-  entries = listPackage(pkg.asar, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '').replace(/\\/g, '/'));
-}, 300_000);
+  entries = listed(pkg.asar);
+}, 420_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Top-level packages of the lockfile that only devDependencies pull in. */
@@ -32,6 +38,37 @@ function devOnlyPackages(): string[] {
     .filter(([path, info]) => info.dev === true && /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path))
     .map(([path]) => path.slice('node_modules/'.length));
 }
+
+/** The built main-process code in an archive, every file of out/main joined. */
+function mainCode(asar: string, files: string[]): string {
+  return files.filter((e) => e.startsWith('out/main/') && e.endsWith('.js')).map((e) => extractFile(asar, e).toString('utf8')).join('\n');
+}
+
+describe('issue 14: the reference API and its demo data are in the package only when demo mode is built in', () => {
+  // Markers of the embedded API: its start function, the demo account and a demo company.
+  const markers = ['startEmbeddedApi', 'alice@northwind.example', 'Northwind Networks'];
+
+  it('an ordinary build (electron-vite build) carries none of them', () => {
+    const code = mainCode(pkg.asar, entries);
+    expect(code.length).toBeGreaterThan(10_000);
+    for (const marker of markers) expect(code.includes(marker), marker).toBe(false);
+    expect(entries.filter((e) => /^out\/main\/chunks\/embedded/.test(e)), 'the embedded API chunk').toEqual([]);
+  });
+
+  it('a demo build (electron-vite build --mode demo) carries all of them, in a chunk loaded only when the demo starts', () => {
+    const code = mainCode(demoPkg.asar, demoEntries);
+    for (const marker of markers) expect(code.includes(marker), marker).toBe(true);
+    expect(demoEntries.filter((e) => /^out\/main\/chunks\/embedded-.*\.js$/.test(e))).toHaveLength(1);
+    expect(extractFile(demoPkg.asar, 'out/main/index.js').toString('utf8')).not.toContain('alice@northwind.example');
+  });
+
+  it('bakes the default service address from electron-builder.yml (extraMetadata.supportServiceUrl) into package.json', () => {
+    const manifest = JSON.parse(extractFile(pkg.asar, 'package.json').toString('utf8')) as Record<string, unknown>;
+    const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { extraMetadata: Record<string, unknown> };
+    expect('supportServiceUrl' in manifest).toBe(true);
+    expect(manifest.supportServiceUrl).toBe(config.extraMetadata.supportServiceUrl);
+  });
+});
 
 describe('the Linux package (electron-builder --dir with a stand-in Electron)', () => {
   it('holds only the built app, its package.json and production dependencies in app.asar', () => {

@@ -20,6 +20,7 @@ import { matchesScopeKeyword } from './query-parser';
 import { ReaderService } from './reader-service';
 import { correctedQuery } from './query-correction';
 import { SearchEngine, type SearchScope } from './search-engine';
+import { logFailure } from '../logging/log';
 
 export interface DocsServiceDeps {
   db: LocalDatabase;
@@ -97,7 +98,7 @@ export class DocsService {
     this.upgrade = { done: 0, total: 0 };
     this.upgradeRun = upgradeInWorker(this.deps.db.name, (done, total) => (this.upgrade = { done, total }))
       .then(() => this.engine.reload())
-      .catch((error: unknown) => console.error('Docs search index upgrade failed; it runs again at the next start:', error))
+      .catch(logFailure('docs: the search index upgrade failed; it runs again at the next start', undefined, 'error'))
       .finally(() => {
         this.upgrade = null;
         this.upgradeRun = null;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../../shared/errors';
 import type { ImportJob, ImportResult, Progress, ProgressDetail } from './import-job';
+import { log } from '../logging/log';
 
 /**
  * Starts an import in a worker thread. Under tsx/vitest the worker is the TypeScript source loaded
@@ -45,7 +46,7 @@ function inWorker<T>(dbFile: string, dataDir: string, job: ImportJob | 'upgrade'
         resolve(message.result!);
       } else if (message.type === 'error') {
         settled = true;
-        if (message.error!.code === 'internal') console.error(`Docs ${work} failed:`, message.detail);
+        if (message.error!.code === 'internal') log.error(`docs worker: the ${work} failed`, { detail: message.detail });
         reject(new AppError(message.error!.code, message.error!.code === 'internal' ? `The ${work} failed unexpectedly. ${nothing}` : message.error!.message));
       }
     });
@@ -53,7 +54,7 @@ function inWorker<T>(dbFile: string, dataDir: string, job: ImportJob | 'upgrade'
       if (settled) return;
       settled = true;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return reject(new AppError('validation', `The ${work} needed more memory than it may use (a page of this manual is too large). ${nothing}`));
-      console.error('Docs import worker crashed:', error);
+      log.error(`docs worker: crashed during the ${work}`, { error });
       reject(new AppError('internal', `The ${work} failed unexpectedly. ${nothing}`));
     });
     worker.once('exit', () => {

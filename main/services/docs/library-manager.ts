@@ -10,6 +10,7 @@ import { expectedHashVerifier, type DownloadJob, type DownloadManager } from '..
 import { Emitter } from '../emitter';
 import type { ImportJob, ImportResult, Progress } from './import-job';
 import { LibraryStore, type InstallRow } from './library-store';
+import { logFailure } from '../logging/log';
 
 export interface LibraryManagerDeps {
   api: ApiClient;
@@ -121,7 +122,7 @@ export class LibraryManager {
     const settled = job ? await this.deps.downloads.whenSettled(job.id) : undefined;
     if (settled && settled.state !== 'passed') {
       // The command line leaves nothing behind: the refused file is not kept in quarantine.
-      await this.deps.downloads.remove(settled.id).catch(() => undefined);
+      await this.deps.downloads.remove(settled.id).catch(logFailure('docs: could not remove a finished library download', { download: settled.id }));
       if (settled.quarantinePath) await rm(settled.quarantinePath, { force: true });
       throw new AppError(settled.errorCode ?? 'validation', settled.message ?? 'The download failed. The installed library is unchanged.');
     }
@@ -180,7 +181,7 @@ export class LibraryManager {
       this.problems.set(libraryId, { message: error instanceof AppError ? error.message : 'The library could not be imported.', reason: null });
     } finally {
       // The package served its purpose: the index holds the library now (or the import refused it).
-      await this.deps.downloads.remove(job.id).catch(() => undefined);
+      await this.deps.downloads.remove(job.id).catch(logFailure('docs: could not remove a library download', { download: job.id }));
       await rm(file, { force: true });
       this.importing.delete(libraryId);
       this.onDidChange.fire({ libraryId });

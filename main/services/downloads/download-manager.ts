@@ -50,6 +50,7 @@ import { moveFile, moveWithoutOverwrite, sanitizeFileName } from './file-names';
 import { ProgressMeter } from './progress-meter';
 import { reasonText } from './reason-text';
 import { hashFile, OversizeError, RangeNotSatisfiableError, restorePart, transfer, type PartState } from './transfer';
+import { logFailure } from '../logging/log';
 
 export interface DownloadManagerOptions {
   db: LocalDatabase;
@@ -245,7 +246,7 @@ export class DownloadManager {
       if (reason === 'cancel') return;
       if (error instanceof OversizeError && part) {
         // Not the published file: FAIL like a bad checksum, out of the download folder.
-        await this.quarantine(job, { code: 'oversize', expected: job.expectedSize }).catch(() => undefined);
+        await this.quarantine(job, { code: 'oversize', expected: job.expectedSize }).catch(logFailure('downloads: could not quarantine an oversize download', { job: job.id }));
         return;
       }
       if (reason === 'pause') this.setState(job.id, { state: 'paused', receivedBytes: bytes, etag: part?.etag ?? null });

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import type { FetchLike } from '../api/api-client';
+import { logFailure } from '../logging/log';
 
 /** The part file and the hash of exactly the bytes in it: they move together or not at all. */
 export interface PartState {
@@ -36,7 +37,7 @@ export async function restorePart(partPath: string, maxBytes: number, etag: stri
   const size = await stat(partPath).then((s) => s.size, () => 0);
   const hash = createHash('sha256');
   if (size === 0 || size > maxBytes || !etag) {
-    await truncate(partPath, 0).catch(() => undefined);
+    await truncate(partPath, 0).catch(logFailure('downloads: could not empty a part file that cannot be resumed', { partPath }));
     return { hash, bytes: 0, etag: null };
   }
   await hashFile(partPath, hash);
@@ -131,7 +132,7 @@ export async function transfer(options: TransferOptions): Promise<void> {
     });
     // A failed write (a full disk) is raised by the next `await inflight`; until then the next chunk
     // is being read, and without a handler the process would report an unhandled rejection.
-    inflight.catch(() => undefined);
+    inflight.catch(() => undefined); // not swallowed: the next `await inflight` raises it
   };
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
@@ -143,9 +144,10 @@ export async function transfer(options: TransferOptions): Promise<void> {
     if (batchBytes > 0) await flush();
     await inflight;
   } finally {
-    await inflight.catch(() => undefined);
+    // Already raised by the `await inflight` above when the loop got that far; logged for the other exits.
+    await inflight.catch(logFailure('downloads: a write to the part file failed', { partFile: options.partPath }, 'debug'));
     // Whatever happened, the file holds exactly the hashed bytes.
-    await file.truncate(part.bytes).catch(() => undefined);
+    await file.truncate(part.bytes).catch(logFailure('downloads: could not cut the part file back to its hashed bytes', { bytes: part.bytes }));
     await file.close();
   }
 }

@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import { SERVICE_FILES } from './device-data';
 
@@ -19,8 +20,8 @@ export async function removeDataFolderContents(dataDir: string): Promise<void> {
 export interface WipeSteps {
   dataDir: string;
   session: { signOut(): Promise<void> };
-  settings: { update(patch: Record<string, unknown>): unknown };
-  defaults: Record<string, unknown>;
+  settings: { reset(defaults: Settings): unknown };
+  defaults: Settings;
   /** Stops every service and closes the local database, so nothing writes while the folder empties. */
   stopServices: () => void;
   clearBrowserStorage?: () => Promise<void>;
@@ -34,7 +35,7 @@ export interface WipeSteps {
  */
 export async function wipeLocalData(steps: WipeSteps): Promise<void> {
   await steps.session.signOut();
-  steps.settings.update(steps.defaults);
+  steps.settings.reset(steps.defaults);
   steps.stopServices();
   await steps.clearBrowserStorage?.();
   await removeDataFolderContents(steps.dataDir);

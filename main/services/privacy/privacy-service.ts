@@ -13,6 +13,7 @@ import { eraseAccountLocally } from './erase-local-account';
 import { ExportDownloads } from './export-download';
 import { localDatabaseParts, type LocalPart } from './local-data-archive';
 import type { PrivacyApi } from './privacy-api';
+import { logFailure } from '../logging/log';
 
 export interface PrivacyServiceDeps {
   api: PrivacyApi;
@@ -32,7 +33,7 @@ export class PrivacyService {
     this.exportDownloads = new ExportDownloads(deps.downloads, () => this.localParts());
     // Analytics consent is per person: learn it at sign-in, forget it at sign-out.
     deps.session.onDidChange.on((state) => {
-      if (state.status === 'signed-in') void this.consents().catch(() => undefined);
+      if (state.status === 'signed-in') void this.consents().catch(logFailure('privacy: reading the consents after sign-in failed'));
       else deps.telemetry.setConsent(false);
     });
   }

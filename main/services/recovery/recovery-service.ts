@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { RecoveryItem, RecoveryReport } from '../../../shared/contract/recovery-contract';
 import { Emitter } from '../emitter';
 import { isCorruption } from '../local-db/sqlite-errors';
+import { log } from '../logging/log';
 
 /**
  * What was found damaged in the data folder and what was kept (the notice the renderer shows until
@@ -35,7 +36,7 @@ export class RecoveryService {
     if (!isCorruption(error)) return false;
     if (this.damageFound) return true;
     this.damageFound = true;
-    console.error('The local database is damaged; recovering', error);
+    log.error('The local database is damaged; recovering', { error });
     try {
       writeFileSync(this.options.damageMarker, new Date().toISOString());
     } catch {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { AppError } from '../../../shared/errors';
+import { logFailure } from '../logging/log';
 
 export interface LoopbackReceiver {
   redirectUri: string;
@@ -23,7 +24,7 @@ export async function startLoopbackReceiver(path = '/callback'): Promise<Loopbac
     resolve = res;
     reject = rej;
   });
-  callback.catch(() => undefined); // a cancelled sign-in nobody awaits is not an unhandled rejection
+  callback.catch(logFailure('sign-in: the loopback redirect was not received', undefined, 'debug')); // a cancelled sign-in nobody awaits is not an unhandled rejection
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -6,6 +6,7 @@ import { startLoopbackReceiver, type LoopbackReceiver } from './loopback-receive
 import type { OAuthClient } from './oauth-client';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import type { StoredTokens, TokenVault } from './token-vault';
+import { logFailure } from '../logging/log';
 
 export interface SessionServiceDeps {
   oauth: OAuthClient;
@@ -58,7 +59,8 @@ export class SessionService {
     this.attempt = attempt;
     this.setState({ status: 'signing-in', authorizeUrl });
     // The page also shows the link, so a browser that fails to open is not a dead end.
-    this.deps.openBrowser(authorizeUrl).catch(() => undefined);
+    // The sign-in screen shows the link to copy by hand, so a browser that does not open is no dead end.
+    this.deps.openBrowser(authorizeUrl).catch(logFailure('sign-in: the system browser did not open'));
     return { authorizeUrl };
   }
 

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { jsonrepair } from 'jsonrepair';
 import { SettingsSchema } from '../../../shared/contract/settings';
 import type { RecoveryItem } from '../../../shared/contract/recovery-contract';
+import type { Policy } from '../policy/policy';
 import { setAside } from '../recovery/set-aside';
 import { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 import { SettingsService, type KeyValueStore } from './settings-service';
@@ -43,9 +44,9 @@ export function openSettingsStore<S extends KeyValueStore>(file: string, create:
  * The start-up step both entry points share: the settings file in the data folder (electron-store's
  * `settings.json` in the app's userData, conf's in the preview), opened through the recovery above.
  */
-export function openSettings(dataDir: string, createStore: () => KeyValueStore): { settings: SettingsService; recoveryNotices: SettingsDamage[] } {
+export function openSettings(dataDir: string, createStore: () => KeyValueStore, policy?: Policy): { settings: SettingsService; store: KeyValueStore; recoveryNotices: SettingsDamage[] } {
   const opened = openSettingsStore(join(dataDir, 'settings.json'), createStore);
-  return { settings: new SettingsService(opened.store), recoveryNotices: opened.damage ? [opened.damage] : [] };
+  return { settings: new SettingsService(opened.store, policy), store: opened.store, recoveryNotices: opened.damage ? [opened.damage] : [] };
 }
 
 /** The settings object and schema version from a damaged file, as far as it can be read. */

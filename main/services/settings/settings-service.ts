@@ -1,6 +1,8 @@
 import { SettingsSchema, type Settings, type SettingsPatch } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
+import { assertSafeApiUrl } from '../api/api-url-policy';
 import { Emitter } from '../emitter';
+import { applyPolicy, managedSettings, NO_POLICY, type Policy } from '../policy/policy';
 import { storageErrorFor } from '../local-db/sqlite-errors';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS, migrateSettings } from './settings-migrations';
 
@@ -13,20 +15,46 @@ export interface KeyValueStore {
 const SETTINGS_KEY = 'settings';
 const VERSION_KEY = 'schemaVersion';
 
-/** Typed settings (P3.1: remembered across runs), validated on read and on every write. */
+/**
+ * Typed settings (P3.1: remembered across runs), validated on read and on every write. Enterprise
+ * policy (issue 14) wins over what the user saved, and the settings it sets or locks refuse changes.
+ */
 export class SettingsService {
   readonly onDidChange = new Emitter<Settings>();
   private current: Settings;
 
-  constructor(private readonly store: KeyValueStore) {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly policy: Policy = NO_POLICY,
+  ) {
     this.current = this.load();
   }
 
+  /** The settings in effect: the user's, with what the organisation set. */
   get(): Settings {
+    return applyPolicy(this.current, this.policy);
+  }
+
+  /** As saved by the user, before policy: the start-up reads the saved service address from here. */
+  saved(): Settings {
     return this.current;
   }
 
   update(patch: SettingsPatch): Settings {
+    const locked = managedSettings(this.policy).filter((key) => key in patch);
+    if (locked.length) {
+      throw new AppError('forbidden', `Set by your organisation: ${locked.join(', ')}.`, Object.fromEntries(locked.map((key) => [key, 'Set by your organisation.'])));
+    }
+    // Tokens and personal data go to this address: https only (http only on this computer), checked
+    // here and not only in the form, so no caller can save an address the next start cannot use.
+    if (patch.apiUrl) {
+      try {
+        patch = { ...patch, apiUrl: assertSafeApiUrl(patch.apiUrl) };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'The address must use https.';
+        throw new AppError('insecure_url', message, { apiUrl: message });
+      }
+    }
     const next = SettingsSchema.safeParse({ ...this.current, ...patch });
     if (!next.success) throw new AppError('validation', 'Some settings are not valid.');
     try {
@@ -36,8 +64,20 @@ export class SettingsService {
       throw storageErrorFor(error) ?? new AppError('storage', 'The settings could not be saved to disk.');
     }
     this.current = next.data;
-    this.onDidChange.fire(this.current);
-    return this.current;
+    this.onDidChange.fire(this.get());
+    return this.get();
+  }
+
+  /** Every setting back to its default ("clear local data"); what the organisation sets still applies on top. */
+  reset(defaults: Settings): Settings {
+    try {
+      this.store.set(SETTINGS_KEY, defaults);
+    } catch (error) {
+      throw storageErrorFor(error) ?? new AppError('storage', 'The settings could not be saved to disk.');
+    }
+    this.current = defaults;
+    this.onDidChange.fire(this.get());
+    return this.get();
   }
 
   private load(): Settings {

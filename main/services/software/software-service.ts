@@ -9,6 +9,7 @@ import type { DownloadView } from '../../../shared/contract/software-contract';
 import type { DownloadJob, DownloadManager } from '../downloads';
 import { Emitter } from '../emitter';
 import { DEMO_VENDOR_PUBLIC_KEY, softwareVerifier } from './manifest-verifier';
+import { logFailure } from '../logging/log';
 
 export interface SoftwareServiceOptions {
   /** The signed-in user's API client. */
@@ -133,7 +134,7 @@ export class SoftwareService {
   async followSession(signedIn: boolean): Promise<void> {
     if (signedIn && !this.watching) {
       this.watching = true;
-      await this.applications().catch(() => undefined);
+      await this.applications().catch(logFailure('software: reading the applications after sign-in failed'));
     } else if (!signedIn) {
       this.watching = false;
       this.pending.clear();

@@ -20,7 +20,7 @@ export class TelemetryService {
   private flushing: Promise<void> | null = null;
 
   constructor(
-    private readonly deps: { db: LocalDatabase; api: ApiClient; appVersion: string; platform: string; now?: () => number },
+    private readonly deps: { db: LocalDatabase; api: ApiClient; appVersion: string; platform: string; now?: () => number; /** false when enterprise policy turns usage statistics off. */ allowed?: () => boolean },
   ) {
     applyMigrations(deps.db, 'telemetry', [
       {
@@ -34,7 +34,7 @@ export class TelemetryService {
 
   /** The signed-in user's analytics consent, as the service last reported it. Withdrawal drops the queue at once. */
   setConsent(granted: boolean): void {
-    this.consent = granted;
+    this.consent = granted && (this.deps.allowed?.() ?? true);
     if (!granted) {
       if (this.deps.db.open) this.deps.db.prepare('DELETE FROM telemetry_queue').run();
       return;

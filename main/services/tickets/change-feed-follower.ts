@@ -2,6 +2,7 @@ import type { FeedEvent, TicketStatus } from '../../../shared/api/tickets';
 import { AppError } from '../../../shared/errors';
 import type { TicketsRemote } from './tickets-remote';
 import type { TicketsStore } from './tickets-store';
+import { logFailure } from '../logging/log';
 
 export interface FollowerOptions {
   remote: TicketsRemote;
@@ -25,7 +26,7 @@ export class ChangeFeedFollower {
   constructor(private readonly o: FollowerOptions) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.poll().catch(() => undefined), this.o.intervalMs ?? 5000);
+    this.timer ??= setInterval(() => void this.poll().catch(logFailure('tickets: reading the change feed failed')), this.o.intervalMs ?? 5000);
     this.timer.unref?.();
   }
 

@@ -34,7 +34,7 @@ export class RecentLog {
 }
 
 /** What the user previews before it is attached: exactly this text is what gets sent. */
-export function diagnosticsBundle(info: { version: string; platform: string; settings: unknown; log: string[]; outbox: { waiting: number }; now: number }): string {
+export function diagnosticsBundle(info: { version: string; platform: string; settings: unknown; log: string[]; appLog?: string[]; outbox: { waiting: number }; now: number }): string {
   return JSON.stringify(
     {
       generatedAt: new Date(info.now).toISOString(),
@@ -43,6 +43,8 @@ export function diagnosticsBundle(info: { version: string; platform: string; set
       settings: redactSettings(info.settings),
       outbox: info.outbox,
       recentLog: info.log,
+      // The end of the app's log file: what a support engineer reads first. Redacted when it was written.
+      appLog: info.appLog ?? [],
     },
     null,
     2,

@@ -17,6 +17,7 @@ import { filterKnownTickets, isUnfiltered } from './known-tickets';
 import { TicketOutbox, type CreatePayload, type OutboxOptions, type ReplyPayload } from './ticket-outbox';
 import { TicketsRemote, type UploadDeps } from './tickets-remote';
 import { STAGED_FOLDER, TicketsStore } from './tickets-store';
+import { logFailure } from '../logging/log';
 
 export interface TicketServiceDeps {
   api: ApiClient;
@@ -28,6 +29,8 @@ export interface TicketServiceDeps {
   network?: { onDidChange: Emitter<NetworkStatus> };
   settings: { get(): unknown };
   app: { version: string; platform: string };
+  /** The newest lines of the app's log file (issue 14), redacted when written; shown with the bundle before it is attached. */
+  appLog?: () => string[];
   /** The platform's own file dialog (Electron); absent in the browser preview, which sends bytes instead. */
   pickFiles?: () => Promise<string[]>;
   /** The platform's save dialog: where the user wants an attachment saved (null: cancelled). */
@@ -79,7 +82,7 @@ export class TicketService {
   start(): void {
     const kick = () => {
       void this.outbox.flush({ ignoreBackoff: true });
-      void this.follower.poll().catch(() => undefined);
+      void this.follower.poll().catch(logFailure('tickets: reading the change feed failed'));
     };
     this.unsubscribe.push(this.deps.session.onDidChange.on((s) => s.status === 'signed-in' && kick()));
     if (this.deps.network) this.unsubscribe.push(this.deps.network.onDidChange.on((n) => n.online && kick()));
@@ -246,7 +249,7 @@ export class TicketService {
   async diagnostics(): Promise<{ attachment: StagedAttachment; text: string }> {
     const user = this.userId();
     const text = diagnosticsBundle({
-      ...this.deps.app, settings: this.deps.settings.get(), log: this.log.lines(), outbox: { waiting: this.store.outbox(user).length }, now: this.now(),
+      ...this.deps.app, settings: this.deps.settings.get(), log: this.log.lines(), appLog: this.deps.appLog?.() ?? [], outbox: { waiting: this.store.outbox(user).length }, now: this.now(),
     });
     return { attachment: await this.staging.fromBytes(user, 'diagnostics.json', Buffer.from(text, 'utf8')), text };
   }

@@ -6,12 +6,12 @@ import { Field } from '../../ui/Field';
 import { downloadFolderApi } from './settings.api';
 import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
 
-type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput> };
+type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput>; managedNote: (field: string) => string | undefined };
 
 const MIN_STORAGE_MB = 100;
 
 /** Documents and downloads: disk space for offline libraries, the download folder, remote content (P3.3). */
-export function DocumentFields({ form }: Props) {
+export function DocumentFields({ form, managedNote }: Props) {
   const { t, i18n } = useTranslation();
   const {
     register,
@@ -33,6 +33,7 @@ export function DocumentFields({ form }: Props) {
       <legend>{t('settings.sections.documents')}</legend>
       <Field
         id="settings-docs-storage"
+        managedNote={managedNote('docsStorageLimitMb')}
         label={t('settings.docsStorageLimit')}
         hint={hint}
         error={storageError && (storageError.type === 'server' ? storageError.message : t('settings.fieldErrors.docsStorageLimitMb', { min: MIN_STORAGE_MB }))}
@@ -41,13 +42,14 @@ export function DocumentFields({ form }: Props) {
       </Field>
       <Field
         id="settings-download-folder"
+        managedNote={managedNote('downloadFolder')}
         label={t('settings.downloadFolder')}
         hint={folderHint}
         error={errors.downloadFolder && (errors.downloadFolder.type === 'server' ? errors.downloadFolder.message : t('settings.fieldErrors.downloadFolder'))}
       >
         {(control) => <input className="input" spellCheck={false} autoComplete="off" placeholder={current.data?.isDefault ? current.data.folder : undefined} {...control} {...register('downloadFolder')} />}
       </Field>
-      <Field id="settings-docs-remote" label={t('settings.docsLoadRemoteContent')} hint={t('settings.docsLoadRemoteContentHint')}>
+      <Field id="settings-docs-remote" managedNote={managedNote('docsLoadRemoteContent')} label={t('settings.docsLoadRemoteContent')} hint={t('settings.docsLoadRemoteContentHint')}>
         {(control) => <input className="checkbox" type="checkbox" {...control} {...register('docsLoadRemoteContent')} />}
       </Field>
     </fieldset>

@@ -4,10 +4,10 @@ import { PROXY_MODES } from '../../../shared/contract';
 import { Field } from '../../ui/Field';
 import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
 
-type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput> };
+type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput>; managedNote?: string | undefined };
 
 /** Proxy mode as a radio group; the PAC URL or the manual server appear only for their mode. */
-export function ProxyFields({ form }: Props) {
+export function ProxyFields({ form, managedNote }: Props) {
   const { t } = useTranslation();
   const {
     register,
@@ -23,10 +23,10 @@ export function ProxyFields({ form }: Props) {
 
   return (
     <>
-      <fieldset className="fieldset fieldset--inner" id="settings-proxy" tabIndex={-1} aria-describedby="settings-proxy-hint">
+      <fieldset className="fieldset fieldset--inner" id="settings-proxy" tabIndex={-1} aria-describedby="settings-proxy-hint" disabled={Boolean(managedNote)}>
         <legend>{t('settings.proxy.label')}</legend>
         <p id="settings-proxy-hint" className="field__hint">
-          {t('settings.proxy.hint')}
+          {managedNote ?? t('settings.proxy.hint')}
         </p>
         {errors.proxyMode?.message && <p className="field__error">{errors.proxyMode.message}</p>}
         {PROXY_MODES.map((value) => (
@@ -37,16 +37,16 @@ export function ProxyFields({ form }: Props) {
         ))}
       </fieldset>
       {mode === 'pac' && (
-        <Field id="settings-pac-url" label={t('settings.proxy.pacUrl')} hint={t('settings.proxy.pacUrlHint')} error={fieldError('pacUrl', 'pacUrl')}>
+        <Field id="settings-pac-url" managedNote={managedNote} label={t('settings.proxy.pacUrl')} hint={t('settings.proxy.pacUrlHint')} error={fieldError('pacUrl', 'pacUrl')}>
           {(control) => <input className="input" type="url" spellCheck={false} {...control} {...register('pacUrl')} />}
         </Field>
       )}
       {mode === 'manual' && (
         <>
-          <Field id="settings-proxy-server" label={t('settings.proxy.server')} hint={t('settings.proxy.serverHint')} error={fieldError('proxyServer', 'server')}>
+          <Field id="settings-proxy-server" managedNote={managedNote} label={t('settings.proxy.server')} hint={t('settings.proxy.serverHint')} error={fieldError('proxyServer', 'server')}>
             {(control) => <input className="input" spellCheck={false} autoComplete="off" {...control} {...register('proxyServer')} />}
           </Field>
-          <Field id="settings-proxy-bypass" label={t('settings.proxy.bypass')} hint={t('settings.proxy.bypassHint')} error={fieldError('proxyBypass', 'bypass')}>
+          <Field id="settings-proxy-bypass" managedNote={managedNote} label={t('settings.proxy.bypass')} hint={t('settings.proxy.bypassHint')} error={fieldError('proxyBypass', 'bypass')}>
             {(control) => <input className="input" spellCheck={false} autoComplete="off" {...control} {...register('proxyBypass')} />}
           </Field>
         </>

@@ -14,6 +14,7 @@ import { TrustedSitesField } from './TrustedSitesField';
 import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 import { SETTINGS_FORM_FIELDS, SettingsFormSchema, changedSettings, toFormValues, type SettingsFormInput, type SettingsFormOutput } from '../../../shared/settings-form';
 import { useUpdateSettings } from './use-settings';
+import { useManagedSettings } from '../service/use-service';
 
 type Props = { settings: Settings; onSaved: (changed: boolean) => void };
 
@@ -26,6 +27,9 @@ const validFontSize = (value: unknown) => typeof value === 'number' && Number.is
 export function SettingsForm({ settings, onSaved }: Props) {
   const { t } = useTranslation();
   const update = useUpdateSettings();
+  // Issue 14: what the organisation set or locked is shown disabled, "Set by your organisation", and never sent.
+  const managed = useManagedSettings();
+  const managedNote = (field: string) => (managed.has(field) ? t('service.managed') : undefined);
   const form = useForm<SettingsFormInput, unknown, SettingsFormOutput>({
     resolver: zodResolver(SettingsFormSchema),
     defaultValues: toFormValues(settings),
@@ -58,7 +62,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   /** Saves what differs from the settings in effect; true when nothing is left unsaved. */
   const onSubmit = async (values: SettingsFormOutput): Promise<boolean> => {
-    const patch = changedSettings(values, settings);
+    const patch = changedSettings(values, settings, managed);
     if (Object.keys(patch).length === 0) {
       reset(toFormValues(settings));
       onSaved(false);
@@ -93,7 +97,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
       <fieldset className="fieldset">
         <legend>{t('settings.sections.appearance')}</legend>
         <p className="field__hint settings__applied">{t('settings.appliedAtOnce')}</p>
-        <Field id="settings-language" label={t('settings.language')} error={errors.language?.message}>
+        <Field id="settings-language" managedNote={managedNote('language')} label={t('settings.language')} error={errors.language?.message}>
           {(control) => (
             <select className="input" {...control} {...appearance('language')}>
               {LANGUAGES.map((language) => (
@@ -104,7 +108,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
             </select>
           )}
         </Field>
-        <Field id="settings-theme" label={t('settings.theme')} error={errors.theme?.message}>
+        <Field id="settings-theme" managedNote={managedNote('theme')} label={t('settings.theme')} error={errors.theme?.message}>
           {(control) => (
             <select className="input" {...control} {...appearance('theme')}>
               {THEMES.map((theme) => (
@@ -115,34 +119,34 @@ export function SettingsForm({ settings, onSaved }: Props) {
             </select>
           )}
         </Field>
-        <Field id="settings-font-size" label={t('settings.fontSize')} hint={t('settings.fontSizeHint', range)} error={message('fontSize')}>
+        <Field id="settings-font-size" managedNote={managedNote('fontSize')} label={t('settings.fontSize')} hint={t('settings.fontSizeHint', range)} error={message('fontSize')}>
           {(control) => <input className="input input--narrow" type="number" step={1} {...range} {...control} {...appearance('fontSize')} />}
         </Field>
       </fieldset>
 
       <fieldset className="fieldset">
         <legend>{t('settings.sections.connection')}</legend>
-        <Field id="settings-api-url" label={t('settings.apiUrl')} hint={t('settings.apiUrlHint')} error={message('apiUrl')}>
+        <Field id="settings-api-url" managedNote={managedNote('apiUrl')} label={t('settings.apiUrl')} hint={t('settings.apiUrlHint')} error={message('apiUrl')}>
           {(control) => <input className="input" type="url" spellCheck={false} {...control} {...register('apiUrl')} />}
         </Field>
-        <ProxyFields form={form} />
+        <ProxyFields form={form} managedNote={managedNote('proxy')} />
       </fieldset>
 
-      <DocumentFields form={form} />
+      <DocumentFields form={form} managedNote={managedNote} />
 
       <fieldset className="fieldset">
         <legend>{t('settings.sections.notifications')}</legend>
-        <Field id="settings-notifications" label={t('settings.notifications')} hint={t('settings.notificationsHint')}>
+        <Field id="settings-notifications" managedNote={managedNote('notifications')} label={t('settings.notifications')} hint={t('settings.notificationsHint')}>
           {(control) => <input className="checkbox" type="checkbox" {...control} {...register('notifications')} />}
         </Field>
       </fieldset>
 
       <fieldset className="fieldset">
         <legend>{t('settings.sections.privacy')}</legend>
-        <Field id="settings-keyring" label={t('settings.persistTokens')} hint={t('settings.persistTokensHint')}>
+        <Field id="settings-keyring" managedNote={managedNote('persistTokensWithoutKeyring')} label={t('settings.persistTokens')} hint={t('settings.persistTokensHint')}>
           {(control) => <input className="checkbox" type="checkbox" {...control} {...register('persistTokensWithoutKeyring')} />}
         </Field>
-        <TrustedSitesField form={form} />
+        <TrustedSitesField form={form} managedNote={managedNote('trustedExternalSites')} />
         <div className="field" role="group" aria-labelledby="settings-consents">
           <span className="field__label" id="settings-consents">
             {t('settings.consents')}

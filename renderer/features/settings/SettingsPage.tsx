@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { LogsPanel } from '../logs/LogsPanel';
 import { DiagnosticsPanel } from '../network/DiagnosticsPanel';
 import { SettingsForm } from './SettingsForm';
 import { UpdatesPanel } from './UpdatesPanel';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       )}
       <DiagnosticsPanel />
       <UpdatesPanel />
+      <LogsPanel />
     </section>
   );
 }

@@ -2,10 +2,10 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SettingsFormInput, SettingsFormOutput } from '../../../shared/settings-form';
 
-type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput> };
+type Props = { form: UseFormReturn<SettingsFormInput, unknown, SettingsFormOutput>; managedNote?: string | undefined };
 
 /** The sites the user chose not to be warned about (P7.1); removing one brings the warning back on save. */
-export function TrustedSitesField({ form }: Props) {
+export function TrustedSitesField({ form, managedNote }: Props) {
   const { t } = useTranslation();
   const sites = form.watch('trustedExternalSites');
   const remove = (site: string) =>
@@ -27,7 +27,7 @@ export function TrustedSitesField({ form }: Props) {
           {sites.map((site) => (
             <li key={site}>
               <span>{site}</span>{' '}
-              <button type="button" className="button button--small" aria-label={t('settings.trustedSites.removeLabel', { site })} onClick={() => remove(site)}>
+              <button type="button" className="button button--small" disabled={Boolean(managedNote)} aria-label={t('settings.trustedSites.removeLabel', { site })} onClick={() => remove(site)}>
                 {t('settings.trustedSites.remove')}
               </button>
             </li>
@@ -35,7 +35,7 @@ export function TrustedSitesField({ form }: Props) {
         </ul>
       )}
       <p className="field__hint" id="settings-trusted-hint">
-        {t('settings.trustedSites.hint')}
+        {managedNote ?? t('settings.trustedSites.hint')}
       </p>
     </div>
   );

@@ -1,25 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNetworkDiagnostics } from '../../../main/services/desktop/network-diagnostics';
 import { NodeProxyPlatform } from '../../../main/services/desktop/node-proxy-platform';
+import { startUntrustedTlsServer } from '../helpers/untrusted-tls-server';
 
-let server: Server;
+let untrusted: Awaited<ReturnType<typeof startUntrustedTlsServer>>;
 let url: string;
 
 // An API behind a certificate nobody trusts, like a TLS-inspecting gateway whose root CA is not installed.
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'esd-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{"status":"ok"}'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  untrusted = await startUntrustedTlsServer();
+  url = untrusted.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => untrusted.close());
 
 describe('connection test', () => {
   it('explains an untrusted certificate in plain words instead of a raw TLS code (P6.1: no silent downgrade)', async () => {

@@ -20,11 +20,12 @@ export interface LinuxPackage {
  * electron-builder packages linux --dir from electron-builder.yml with a stand-in Electron folder.
  * `npmRebuild: false` is already in the config (better-sqlite3 ships N-API prebuilds).
  */
-export async function buildLinuxDir(workDir: string): Promise<LinuxPackage> {
+export async function buildLinuxDir(workDir: string, variant: { demo: boolean } = { demo: false }): Promise<LinuxPackage> {
   const options = { cwd: ROOT, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, CI: 'true' } };
-  await run(process.execPath, [bin('electron-vite'), 'build', '--logLevel', 'warn'], options);
+  // `--mode demo` is the build flag that carries the embedded reference API and its demo data (issue 14).
+  await run(process.execPath, [bin('electron-vite'), 'build', '--logLevel', 'warn', ...(variant.demo ? ['--mode', 'demo'] : [])], options);
   const electronDist = createStandInElectron(join(workDir, 'electron-dist'));
-  const output = join(workDir, 'dist');
+  const output = join(workDir, variant.demo ? 'dist-demo' : 'dist');
   await run(
     process.execPath,
     [bin('electron-builder'), '--linux', '--dir', '--publish', 'never', '-c', 'electron-builder.yml', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],

@@ -13,10 +13,12 @@ describe('the diagnostics bundle the user previews', () => {
     expect(redactSettings(settings)).toEqual({ language: 'en', proxy: { mode: 'manual', url: 'http://proxy.example:8080' } });
   });
 
-  it('holds app version, OS, redacted settings and recent log lines, nothing else', () => {
-    const text = diagnosticsBundle({ version: '1.2.3', platform: 'linux', settings: { token: 'x', theme: 'dark' }, log: ['outbox #1: create delivered'], outbox: { waiting: 0 }, now: 0 });
+  it("holds app version, OS, redacted settings, recent log lines and the end of the app's log file (issue 14), nothing else", () => {
+    const appLog = ['{"level":40,"msg":"tickets: reading the change feed failed"}'];
+    const text = diagnosticsBundle({ version: '1.2.3', platform: 'linux', settings: { token: 'x', theme: 'dark' }, log: ['outbox #1: create delivered'], appLog, outbox: { waiting: 0 }, now: 0 });
     const bundle = JSON.parse(text);
-    expect(Object.keys(bundle)).toEqual(['generatedAt', 'app', 'os', 'settings', 'outbox', 'recentLog']);
+    expect(Object.keys(bundle)).toEqual(['generatedAt', 'app', 'os', 'settings', 'outbox', 'recentLog', 'appLog']);
+    expect(bundle.appLog).toEqual(appLog);
     expect(bundle.settings).toEqual({ theme: 'dark' });
     expect(text).not.toContain('"token"');
   });
