@@ -108,7 +108,6 @@ export function composeServices(deps: PlatformDeps) {
   // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
   const tickets = new TicketService({
     api: userApi,
-    upload: { baseUrl: publicApi.baseUrl, fetch: deps.fetch, getAccessToken: () => session.getAccessToken(), onReachability },
     localDb,
     dataDir: deps.dataDir,
     session,
@@ -130,6 +129,7 @@ export function composeServices(deps: PlatformDeps) {
   // One download engine for every domain (software packages, doc libraries): one queue, one jobs table.
   const downloads = new DownloadManager({
     db: localDb,
+    api: userApi,
     fetch: deps.fetch,
     baseUrl: publicApi.baseUrl,
     getAccessToken: () => session.getAccessToken(),
