@@ -179,10 +179,19 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    desktop.dispose();
-    services.dispose();
-    void embedded?.close();
+  // Quitting waits for the services to stop in order (a running download writes where it stopped
+  // before the database closes), then quits for real.
+  let stopped: Promise<void> | null = null;
+  app.on('will-quit', (event) => {
+    if (stopped === null) {
+      desktop.dispose();
+      stopped = services
+        .dispose()
+        .then(() => embedded?.close())
+        .catch((error: unknown) => console.error('The app did not stop cleanly', error))
+        .finally(() => app.exit(0));
+    }
+    event.preventDefault();
   });
 }
 

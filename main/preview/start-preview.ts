@@ -72,17 +72,17 @@ export async function startPreview(options: PreviewOptions) {
       },
     });
     const stopForwarding = forwardEvents(services, server.broadcast);
-    const stopWatching = services.recovery.onDidDetectDamage.on(() => setImmediate(restart));
+    const stopWatching = services.recovery.onDidDetectDamage.on(() => setImmediate(() => void restart()));
     stopEvents = () => {
       stopForwarding();
       stopWatching();
     };
     services.network.start();
   };
-  const restart = () => {
+  const restart = async () => {
     const carried = services.recovery.report().items.filter((item) => item.kind !== 'database');
     stopEvents();
-    services.dispose();
+    await services.dispose();
     services = compose(carried);
     wire();
     log('The local database was damaged and has been recovered.');
@@ -102,7 +102,7 @@ export async function startPreview(options: PreviewOptions) {
     async close() {
       stopEvents();
       await server.close();
-      services.dispose();
+      await services.dispose();
       await embedded?.close();
     },
   };

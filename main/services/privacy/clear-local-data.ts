@@ -22,7 +22,7 @@ export interface WipeSteps {
   settings: { update(patch: Record<string, unknown>): unknown };
   defaults: Record<string, unknown>;
   /** Stops every service and closes the local database, so nothing writes while the folder empties. */
-  stopServices: () => void;
+  stopServices: () => Promise<void>;
   clearBrowserStorage?: () => Promise<void>;
   relaunch?: () => void;
 }
@@ -35,7 +35,7 @@ export interface WipeSteps {
 export async function wipeLocalData(steps: WipeSteps): Promise<void> {
   await steps.session.signOut();
   steps.settings.update(steps.defaults);
-  steps.stopServices();
+  await steps.stopServices();
   await steps.clearBrowserStorage?.();
   await removeDataFolderContents(steps.dataDir);
   // Let the bridge answer first, then start afresh.

@@ -12,7 +12,7 @@ import { readZip } from './zip-reader';
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi({ now: Date.now })));
 afterAll(async () => {
-  disposeDesktopApps();
+  await disposeDesktopApps();
   await api.close();
 });
 
