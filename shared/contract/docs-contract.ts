@@ -83,6 +83,11 @@ export const SearchResultSchema = z.object({
   correctedQuery: z.string().nullable(),
   onlineIncluded: z.boolean(),
   ms: z.number(),
+  /**
+   * A search index upgrade (the re-indexing of a docs migration) under way in the background: records
+   * done of total (total 0 while it starts). Results come from the index as it was until it is over.
+   */
+  indexUpgrade: z.object({ done: z.number(), total: z.number() }).nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 

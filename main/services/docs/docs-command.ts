@@ -7,6 +7,7 @@ import { ApiClient, type FetchLike } from '../api/api-client';
 import { DownloadManager } from '../downloads';
 import { applyMigrations, openLocalDatabase, type LocalDatabase } from '../local-db/local-database';
 import { DOCS_MIGRATIONS } from './docs-schema';
+import { runIndexUpgrades } from './index-upgrades';
 import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
@@ -72,6 +73,8 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
   const db = openLocalDatabase(dbFile);
   try {
     applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+    // A command has no window to keep responsive: a pending index upgrade runs here, before the command.
+    runIndexUpgrades(db);
     const docs = { db, dbFile, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
     if (command === 'update') await update(docs, api!, args[0] ?? null, host);
     else await runLocal(command, args, values, docs, host);
