@@ -34,6 +34,8 @@ import { log, redactor } from './services/logging/log';
 import type { LogProcess } from './services/logging/log-files';
 import type { LogSink } from './services/logging/log';
 import { LogsService } from './services/logging/logs-service';
+import { Emitter } from './services/emitter';
+import { Lifecycle } from './services/lifecycle';
 
 export interface PlatformDeps {
   apiUrl: string;
@@ -79,13 +81,20 @@ export type Services = ReturnType<typeof composeServices>;
 /**
  * Builds every service from what the platform provides. Shared by the Electron app (main/index.ts)
  * and the browser preview, so both run exactly the same code behind the bridge.
+ *
+ * Three phases, as VS Code's instantiation service and DisposableStore: build every service (no
+ * request, no timer, no reference to a service not built yet), then start them, then on quit stop
+ * them in reverse order of building, awaiting each: the local database, built first, closes last,
+ * after the download engine has written each running job's resumable state.
  */
 export function composeServices(deps: PlatformDeps) {
+  const lifecycle = new Lifecycle((name, error) => log.error(`Stopping ${name} failed`, { error }));
   // Features add their tables with applyMigrations(localDb, '<domain>', ...). A damaged file is set
   // aside and what can be read is recovered first: the app always starts (issue 19).
   const databaseFile = join(deps.dataDir, 'local.sqlite');
   const opened = openLocalDatabaseSafely(databaseFile);
   const localDb: LocalDatabase = opened.db;
+  lifecycle.onStop('local database', () => localDb.close());
   const recovery = new RecoveryService({
     dataFolder: deps.dataDir,
     damageMarker: damageMarkerFor(databaseFile),
@@ -98,13 +107,16 @@ export function composeServices(deps: PlatformDeps) {
   const logs = new LogsService(
     deps.logs ?? { folder: join(deps.dataDir, 'logs'), mainProcess: 'main', rendererSink: { write: (level, message, context) => log[level](`renderer: ${message}`, context) } },
   );
-  // Called only after `network` exists: no request is made while composing.
-  const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
+  // Every API client reports whether the service answered; the network monitor listens once started.
+  const reachability = new Emitter<{ reachable: boolean; problem?: string | undefined }>();
+  const onReachability = (reachable: boolean, problem?: string) => reachability.fire({ reachable, problem });
   const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
   const network = new NetworkMonitor(publicApi);
+  lifecycle.onStop('network monitor', () => network.stop());
 
   const vault = new TokenVault(join(deps.dataDir, 'session.bin'), deps.secrets, () => deps.settings.get().persistTokensWithoutKeyring);
   const session = new SessionService({ oauth: new OAuthClient(publicApi), vault, openBrowser: deps.openBrowser });
+  lifecycle.onStop('sign-in', () => session.cancelSignIn());
   const userApi = new ApiClient({
     baseUrl: deps.apiUrl,
     fetch: deps.fetch,
@@ -112,37 +124,7 @@ export function composeServices(deps: PlatformDeps) {
     getAccessToken: () => session.getAccessToken(),
     onUnauthorized: () => void session.endSession(),
   });
-  // Consent to weak token storage changed: write or remove the token file now, not at the next refresh.
-  let persistWeak = deps.settings.get().persistTokensWithoutKeyring;
-  deps.settings.onDidChange.on((settings) => {
-    if (settings.persistTokensWithoutKeyring === persistWeak) return;
-    persistWeak = settings.persistTokensWithoutKeyring;
-    void session.reapplyTokenStorage();
-  });
-  // The signed-in person's own name and e-mail never reach a log file, wherever they turn up in a message.
-  const forgetOrRememberPerson = (state: ReturnType<typeof session.get>) => redactor.setPersonalValues(state.status === 'signed-in' ? [state.user.name, state.user.email] : []);
-  session.onDidChange.on(forgetOrRememberPerson);
-  forgetOrRememberPerson(session.get());
   const profile = new ProfileService(userApi, (p) => session.updateUser({ name: p.name, email: p.email }));
-  // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
-  const tickets = new TicketService({
-    api: userApi,
-    upload: { baseUrl: publicApi.baseUrl, fetch: deps.fetch, getAccessToken: () => session.getAccessToken(), onReachability },
-    localDb,
-    dataDir: deps.dataDir,
-    session,
-    profile,
-    network,
-    settings: deps.settings,
-    app: { version: deps.version, platform: deps.platform },
-    ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
-    ...(deps.saveFileAs ? { saveFileAs: deps.saveFileAs } : {}),
-    // Deflection: the local documentation's own search (docs is built below; this runs only once the user types).
-    searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
-    outbox: { onError: onBackgroundError },
-    appLog: () => logs.tail(200),
-  });
-  tickets.start();
   const downloadFolder = () => {
     const chosen = deps.settings.get().downloadFolder;
     return { folder: chosen ?? deps.defaultDownloadFolder ?? join(deps.dataDir, 'downloads'), isDefault: chosen === null };
@@ -150,12 +132,15 @@ export function composeServices(deps: PlatformDeps) {
   // One download engine for every domain (software packages, doc libraries): one queue, one jobs table.
   const downloads = new DownloadManager({
     db: localDb,
+    api: userApi,
     fetch: deps.fetch,
     baseUrl: publicApi.baseUrl,
     getAccessToken: () => session.getAccessToken(),
     downloadFolder: () => downloadFolder().folder,
     quarantineFolder: join(deps.dataDir, 'quarantine'),
   });
+  // Awaited: each running job writes where it stopped (bytes, ETag) while the database is still open.
+  lifecycle.onStop('downloads', () => downloads.dispose());
   const docs = new DocsService({
     db: localDb,
     dataDir: deps.dataDir,
@@ -170,6 +155,25 @@ export function composeServices(deps: PlatformDeps) {
     feedbackOutbox: { onError: onBackgroundError },
     ...(deps.pickDocsPath ? { pickPath: deps.pickDocsPath } : {}),
   });
+  lifecycle.onStop('documentation', () => docs.dispose());
+  // Makes no request until a user is signed in; then sends the outbox and follows the change feed.
+  const tickets = new TicketService({
+    api: userApi,
+    localDb,
+    dataDir: deps.dataDir,
+    session,
+    profile,
+    network,
+    settings: deps.settings,
+    app: { version: deps.version, platform: deps.platform },
+    ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+    ...(deps.saveFileAs ? { saveFileAs: deps.saveFileAs } : {}),
+    // Deflection: the local documentation's own search (only once the user types).
+    searchDocs: async (query, limit) => (await docs.search({ query, limit, includeOnline: false })).hits,
+    outbox: { onError: onBackgroundError },
+    appLog: () => logs.tail(200),
+  });
+  lifecycle.onStop('service requests', () => tickets.dispose());
   const software = new SoftwareService({
     api: userApi,
     downloads,
@@ -177,19 +181,11 @@ export function composeServices(deps: PlatformDeps) {
     showItemInFolder: deps.showItemInFolder ?? ((path) => log.info('show in folder', { path })),
     ...(process.env.SUPPORT_VENDOR_PUBLIC_KEY ? { vendorPublicKey: process.env.SUPPORT_VENDOR_PUBLIC_KEY } : {}),
   });
-  // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
-  const followSession = (state: { status: string }) => {
-    if (state.status === 'signed-in') downloads.start();
-    if (state.status === 'signed-out') void downloads.suspend();
-    if (state.status === 'signed-in' || state.status === 'signed-out') void software.followSession(state.status === 'signed-in');
-  };
-  session.onDidChange.on(followSession);
-  followSession(session.get());
-  void docs.start().catch(onBackgroundError);
+  lifecycle.onStop('software', () => software.stop());
   // The last-known-good copy of the outbox and drafts, for a database a power cut empties. A full disk
   // keeps the previous copy (tried again at the next tick); damage goes to recovery.
   const outboxBackup = new OutboxBackup(localDb, backupFileFor(databaseFile), (error) => recovery.noticeError(error));
-  outboxBackup.start();
+  lifecycle.onStop('outbox backup', () => outboxBackup.stop());
 
   const appInfo = (): AppInfo => ({
     version: deps.version,
@@ -207,7 +203,7 @@ export function composeServices(deps: PlatformDeps) {
   };
 
   const desktop = createDesktopServices({ apiUrl: publicApi.baseUrl, fetch: deps.fetch, settings: deps.settings, proxy: deps.proxy, updater: deps.updater });
-  const unlinkTickets = linkTicketsToDesktop(tickets, desktop.notifications);
+  lifecycle.onStop('desktop', () => desktop.dispose());
 
   const policy = deps.policy ?? NO_POLICY;
   const service =
@@ -223,29 +219,47 @@ export function composeServices(deps: PlatformDeps) {
   // Policy TelemetryEnabled=false: no usage statistics, whatever the user consented to.
   const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform, allowed: () => policy.telemetry !== false });
   const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
+  const dispose = () => lifecycle.stop();
   const clearLocalData = () =>
     wipeLocalData({
       dataDir: deps.dataDir,
       session,
       settings: deps.settings,
       defaults: DEFAULT_SETTINGS,
-      stopServices: () => dispose(),
+      stopServices: dispose,
       ...(deps.clearBrowserStorage ? { clearBrowserStorage: deps.clearBrowserStorage } : {}),
       ...(deps.relaunch ? { relaunch: deps.relaunch } : {}),
     });
 
-  const dispose = () => {
-    tickets.dispose();
-    docs.dispose();
-    software.stop();
-    void downloads.dispose();
-    unlinkTickets();
-    desktop.dispose();
-    network.stop();
-    session.cancelSignIn();
-    outboxBackup.stop();
-    localDb.close();
+  // Start: every service exists now, so each listener below can reach any of them.
+  lifecycle.onStop('reachability', reachability.on(({ reachable, problem }) => network.report(reachable, problem)));
+  // Consent to weak token storage changed: write or remove the token file now, not at the next refresh.
+  let persistWeak = deps.settings.get().persistTokensWithoutKeyring;
+  lifecycle.onStop(
+    'token storage consent',
+    deps.settings.onDidChange.on((settings) => {
+      if (settings.persistTokensWithoutKeyring === persistWeak) return;
+      persistWeak = settings.persistTokensWithoutKeyring;
+      void session.reapplyTokenStorage();
+    }),
+  );
+  // The signed-in person's own name and e-mail never reach a log file, wherever they turn up in a message.
+  const forgetOrRememberPerson = (state: ReturnType<typeof session.get>) => redactor.setPersonalValues(state.status === 'signed-in' ? [state.user.name, state.user.email] : []);
+  lifecycle.onStop('log redaction', session.onDidChange.on(forgetOrRememberPerson));
+  forgetOrRememberPerson(session.get());
+  tickets.start();
+  // Downloads need the user's token: they run while someone is signed in and wait, queued, otherwise.
+  const followSession = (state: { status: string }) => {
+    if (lifecycle.stopped) return;
+    if (state.status === 'signed-in') downloads.start();
+    if (state.status === 'signed-out') void downloads.suspend();
+    if (state.status === 'signed-in' || state.status === 'signed-out') void software.followSession(state.status === 'signed-in');
   };
+  lifecycle.onStop('session follower', session.onDidChange.on(followSession));
+  followSession(session.get());
+  void docs.start().catch(onBackgroundError);
+  outboxBackup.start();
+  lifecycle.onStop('desktop notifications', linkTicketsToDesktop(tickets, desktop.notifications));
 
 
   return { appInfo, links, service, logs, recovery, session, profile, settings: deps.settings, network, localDb, desktop, downloads, software, docs, tickets, privacy, telemetry, clearLocalData, dispose };

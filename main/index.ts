@@ -223,12 +223,21 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    desktop.dispose();
-    services.dispose();
-    void embedded?.close();
-    void mainLog.flush();
-    void rendererLog.flush();
+  // Quitting waits for the services to stop in order (a running download writes where it stopped
+  // before the database closes), then flushes the logs and quits for real.
+  let stopped: Promise<void> | null = null;
+  app.on('will-quit', (event) => {
+    if (stopped === null) {
+      desktop.dispose();
+      stopped = services
+        .dispose()
+        .then(() => embedded?.close())
+        .catch((error: unknown) => log.error('The app did not stop cleanly', { error }))
+        .then(async () => void (await Promise.all([mainLog.flush(), rendererLog.flush()])))
+        .catch(() => undefined) // the log itself failed to flush: nothing left to tell
+        .finally(() => app.exit(0));
+    }
+    event.preventDefault();
   });
 }
 

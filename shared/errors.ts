@@ -41,6 +41,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly downloadReason?: DownloadReason;
+  /** How long the server asked us to wait before trying again (its Retry-After), in milliseconds. Not sent to the renderer. */
+  retryAfterMs?: number;
 
   constructor(code: ErrorCode, message: string, fields?: Record<string, string>, downloadReason?: DownloadReason) {
     super(message);

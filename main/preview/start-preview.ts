@@ -96,7 +96,7 @@ export async function startPreview(options: PreviewOptions) {
       },
     });
     const stopForwarding = forwardEvents(services, server.broadcast);
-    const stopWatching = services.recovery.onDidDetectDamage.on(() => setImmediate(restart));
+    const stopWatching = services.recovery.onDidDetectDamage.on(() => setImmediate(() => void restart()));
     stopEvents = () => {
       stopForwarding();
       stopWatching();
@@ -104,10 +104,10 @@ export async function startPreview(options: PreviewOptions) {
     services.network.start();
     void checkServiceAtStart(startup, () => services.desktop.diagnose(), () => services.session.get().status === 'signed-in').catch((error) => log(`The start-up check of the support service failed: ${String(error)}`));
   };
-  const restart = () => {
+  const restart = async () => {
     const carried = services.recovery.report().items.filter((item) => item.kind !== 'database');
     stopEvents();
-    services.dispose();
+    await services.dispose();
     services = compose(carried);
     wire();
     log('The local database was damaged and has been recovered.');
@@ -117,7 +117,7 @@ export async function startPreview(options: PreviewOptions) {
   // The user connected to a service or chose the demo: what the app does by relaunching, here in place.
   const restartOnNewService = async () => {
     stopEvents();
-    services.dispose();
+    await services.dispose();
     await startup.demo?.close();
     startup = await decide();
     services = compose([]);
@@ -143,7 +143,7 @@ export async function startPreview(options: PreviewOptions) {
     async close() {
       stopEvents();
       await server.close();
-      services.dispose();
+      await services.dispose();
       await startup.demo?.close();
       rendererLog.close();
     },

@@ -1,29 +1,16 @@
 import { toErrorShape, type AppErrorShape } from '../../shared/errors';
 import { log } from './logging/log';
-
-export interface BackoffOptions {
-  baseDelayMs?: number | undefined;
-  maxDelayMs?: number | undefined;
-  random?: (() => number) | undefined;
-}
-
-// Worth another try later; anything else the service refused for good.
-const RETRYABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
+import { isRetryable } from './api/retry-policy';
 
 /**
  * What a failed delivery means for a queued item: wait for the user to sign in again (401), try
- * again later (no network, timeout, 5xx, 408, 429), or drop it because the service refused it.
+ * again later (the retry policy's codes: no network, timeout, 5xx, 408, 429), or drop it because the
+ * service refused it.
  */
 export function classifyFailure(error: unknown): { kind: 'sign-in' | 'retry' | 'refused'; shape: AppErrorShape } {
   const shape = toErrorShape(error);
-  const kind = shape.code === 'unauthorized' ? 'sign-in' : RETRYABLE.has(shape.code) ? 'retry' : 'refused';
+  const kind = shape.code === 'unauthorized' ? 'sign-in' : isRetryable(error) ? 'retry' : 'refused';
   return { kind, shape };
-}
-
-/** The wait before attempt `attempts + 1`: doubling from the base, capped, with jitter so clients do not retry in step. */
-export function backoffDelay(attempts: number, options: BackoffOptions): number {
-  const base = Math.min(options.maxDelayMs ?? 60_000, (options.baseDelayMs ?? 1000) * 2 ** (attempts - 1));
-  return Math.round(base * (0.5 + (options.random ?? Math.random)() / 2));
 }
 
 /** Where a failed run goes when its owner gives no other place. */

@@ -109,7 +109,7 @@ function measureMiniSearch(corpus: BenchTopic[], queries: BenchQuery[], warmUp: 
   return { ...quality, importTopicsPerSec: Math.round(corpus.length / seconds), eventLoopP99Ms: round(Math.max(delay.percentile(99) / 1e6, seconds * 1000)), heapMb };
 }
 
-async function writePackage(dir: string, corpus: BenchTopic[]): Promise<string> {
+export async function writePackage(dir: string, corpus: BenchTopic[]): Promise<string> {
   const manifest = {
     format: 1, id: 'bench-1-0-en', product: 'Bench', version: '1.0', language: 'en', title: 'Bench', updatedAt: '2026-01-01T00:00:00.000Z',
     toc: [], topics: corpus.map((t) => ({ id: t.id, title: t.title, file: `topics/${t.id}.html` })),

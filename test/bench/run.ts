@@ -19,8 +19,9 @@ const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   export: () => import('./export').then((m) => m.benchExport()),
   ui: () => import('./ui').then((m) => m.benchUi()),
   localdb: () => import('./local-db').then((m) => m.benchLocalDb()),
+  startup: () => import('./startup').then((m) => m.benchStartup()),
 };
-const PLANNED = ['docs', 'docs-real', 'docs-pdf', 'downloads', 'tickets', 'export', 'ui', 'localdb'];
+const PLANNED = ['docs', 'docs-real', 'docs-pdf', 'downloads', 'tickets', 'export', 'ui', 'localdb', 'startup'];
 /** Areas whose figures are named under another area's (docs-real's are docs.real.*). */
 const FIGURE_PREFIX: Record<string, string> = { 'docs-real': 'docs', 'docs-pdf': 'docs' };
 /** Areas that print their own tables (one per manual) instead of one table of every figure. */

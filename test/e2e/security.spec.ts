@@ -24,7 +24,9 @@ const INJECT = `(async () => {
   const frame = document.createElement('iframe');
   frame.src = 'https://evil.example/';
   document.body.append(frame);
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Wait for the outcome itself (eval tried, each refusal reported), not for a fixed time.
+  const expected = ['frame-src', 'img-src', 'script-src-elem'];
+  while (window.__evalRan === undefined || !expected.every((directive) => violations.includes(directive))) await new Promise((resolve) => setTimeout(resolve, 10));
   return { inline: window.__injectedInline === true, handler: window.__injectedHandler === true, evalRan: window.__evalRan, violations: [...new Set(violations)].sort() };
 })()`;
 

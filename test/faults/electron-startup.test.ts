@@ -14,7 +14,7 @@ beforeAll(async () => {
   api = await startFaultApi();
 }, 90_000);
 afterAll(async () => {
-  services?.dispose();
+  await services?.dispose();
   await api?.close();
 });
 

@@ -29,7 +29,7 @@ beforeEach(() => void (faults.log.length = 0));
 afterEach(async () => {
   await child?.kill9();
   child = undefined;
-  disposeDesktopApps();
+  await disposeDesktopApps();
 });
 
 async function readyExport(): Promise<{ id: string; sha256: string; size: number }> {

@@ -91,7 +91,7 @@ describe('issue 14: the start-up service decision (Electron binary absent: main/
     expect(first.services.service.status()).toMatchObject({ source: 'none', demoAvailable: true });
     first.services.service.startDemo();
     expect(first.restarts).toEqual(['relaunch']);
-    first.services.dispose();
+    await first.services.dispose();
     running = running.filter((run) => run.services !== first.services);
 
     const second = await startLikeMain(dataDir, { demoBuiltIn: true });

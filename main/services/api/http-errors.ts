@@ -1,5 +1,6 @@
 import { ApiErrorBodySchema, OAuthErrorSchema } from '../../../shared/api';
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { parseRetryAfter } from './retry-policy';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'validation',
@@ -20,8 +21,18 @@ const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
   server: 'The support service had a problem. Please try again later.',
 };
 
-/** Maps an HTTP error response to an AppError, keeping the server's code and field messages when it sent them. */
-export function errorFromResponse(status: number, body: unknown): AppError {
+/**
+ * Maps an HTTP error response to an AppError, keeping the server's code and field messages when it
+ * sent them, and its Retry-After (429, 503) so whoever retries waits as long as it asked.
+ */
+export function errorFromResponse(status: number, body: unknown, retryAfter?: string | null): AppError {
+  const error = mapError(status, body);
+  const wait = parseRetryAfter(retryAfter);
+  if (wait !== null) error.retryAfterMs = wait;
+  return error;
+}
+
+function mapError(status: number, body: unknown): AppError {
   const parsed = ApiErrorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;

@@ -2,21 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FetchLike } from '../api/api-client';
 import { evaluatePac } from './pac-evaluator';
+import { bypassesProxy } from './proxy-bypass';
 import type { ProxyPlatform, ProxyRules } from './proxy-config';
-
-/** Hosts in a Chromium bypass list ("<local>, *.corp.example, 10.0.0.1"). */
-function bypassed(host: string, rules: string): boolean {
-  return rules
-    .split(',')
-    .map((rule) => rule.trim().toLowerCase())
-    .filter(Boolean)
-    .some((rule) => {
-      if (rule === '<local>') return !host.includes('.') || host === '127.0.0.1' || host === '::1' || host === 'localhost';
-      if (rule.startsWith('*.')) return host.endsWith(rule.slice(1));
-      if (rule.startsWith('.')) return host.endsWith(rule);
-      return host === rule;
-    });
-}
 
 /**
  * The ProxyPlatform outside Electron (browser preview, tests): the same rules the app hands to
@@ -37,17 +24,18 @@ export class NodeProxyPlatform implements ProxyPlatform {
 
   async resolve(url: string): Promise<string> {
     const target = new URL(url);
-    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     switch (this.rules.mode) {
       case 'direct':
         return 'DIRECT';
       case 'fixed_servers':
-        return bypassed(host, this.rules.proxyBypassRules) ? 'DIRECT' : `PROXY ${this.rules.proxyRules.split(';')[0]!.replace(/^\w+:\/\//, '')}`;
+        return bypassesProxy(target, this.rules.proxyBypassRules, 'chromium') ? 'DIRECT' : `PROXY ${this.rules.proxyRules.split(';')[0]!.replace(/^\w+:\/\//, '')}`;
       case 'pac_script':
         return evaluatePac(await this.loadPac(this.rules.pacScript), target.toString());
       case 'system': {
         const proxy = target.protocol === 'https:' ? (this.env.HTTPS_PROXY ?? this.env.https_proxy) : (this.env.HTTP_PROXY ?? this.env.http_proxy);
-        if (!proxy || bypassed(host, `<local>,${this.env.NO_PROXY ?? this.env.no_proxy ?? ''}`)) return 'DIRECT';
+        // Loopback never goes through a proxy: the embedded API and the sign-in redirect live there.
+        const noProxy = this.env.no_proxy ?? this.env.NO_PROXY ?? '';
+        if (!proxy || bypassesProxy(target, '<local>', 'chromium') || bypassesProxy(target, noProxy, 'no_proxy')) return 'DIRECT';
         return `PROXY ${new URL(proxy).host}`;
       }
     }

@@ -3,7 +3,8 @@ import { FeedbackSchema, type FeedbackInput } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
 import type { ApiClient } from '../api/api-client';
 import type { LocalDatabase } from '../local-db/local-database';
-import { backoffDelay, classifyFailure, OutboxLoop, reportRunFailure, type BackoffOptions } from '../outbox-loop';
+import { classifyFailure, OutboxLoop, reportRunFailure } from '../outbox-loop';
+import { retryDelay, type BackoffOptions } from '../api/retry-policy';
 
 /** Feedback as validated (the comment trimmed, present even when empty). */
 export type QueuedFeedback = Required<FeedbackInput>;
@@ -132,7 +133,7 @@ export class FeedbackOutbox {
     if (kind === 'sign-in') return false;
     if (kind === 'retry') {
       const attempts = row.attempts + 1;
-      const delay = backoffDelay(attempts, this.o);
+      const delay = retryDelay(error, attempts, this.o);
       this.o.db.prepare('UPDATE docs_feedback_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?').run(attempts, this.now() + delay, shape.message, row.seq);
       this.o.log?.(`feedback #${row.seq}: attempt ${attempts} failed (${shape.code}); next in ${delay} ms`);
       this.loop.schedule(delay);

@@ -39,7 +39,9 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FailReason, PassReason } from '../../../shared/contract/download-reason';
 import { AppError } from '../../../shared/errors';
-import type { FetchLike } from '../api/api-client';
+import { ApiClient, type FetchLike, type StreamResponse } from '../api/api-client';
+import { errorFromResponse } from '../api/http-errors';
+import { isRetryable, retryDelay } from '../api/retry-policy';
 import { isDiskFull } from '../disk-full';
 import { Emitter } from '../emitter';
 import type { LocalDatabase } from '../local-db/local-database';
@@ -54,6 +56,9 @@ import { logFailure } from '../logging/log';
 
 export interface DownloadManagerOptions {
   db: LocalDatabase;
+  /** The app's client for the signed-in user: files on the API's origin go through it (token, 401, errors, reachability). */
+  api?: ApiClient;
+  /** Used for files on another origin (no token is sent there), and to build `api` when none is given. */
   fetch: FetchLike;
   baseUrl: string;
   getAccessToken: () => Promise<string | null>;
@@ -77,7 +82,7 @@ interface Active {
 const ACTIVE_STATES: readonly DownloadState[] = ['queued', 'downloading', 'verifying'];
 const PROGRESS_INTERVAL_MS = 200;
 const PERSIST_INTERVAL_MS = 1_000;
-const NON_RETRYABLE = new Set(['unauthorized', 'forbidden', 'not_found', 'storage']);
+const RESUMABLE_STATUSES = (status: number) => status === 416;
 
 export class DownloadManager {
   readonly onDidChange = new Emitter<DownloadJob>();
@@ -87,12 +92,27 @@ export class DownloadManager {
   private readonly active = new Map<string, Active>();
   private readonly settled = new Map<string, ((job: DownloadJob) => void)[]>();
   private readonly now: () => number;
+  private readonly api: ApiClient;
   private started = false;
   private disposed = false;
 
   constructor(private readonly options: DownloadManagerOptions) {
     this.store = new DownloadStore(options.db);
     this.now = options.now ?? Date.now;
+    this.api = options.api ?? new ApiClient({ baseUrl: options.baseUrl, fetch: options.fetch, getAccessToken: options.getAccessToken });
+  }
+
+  /** Files on the Support API's origin go through its client; a file elsewhere is fetched without the user's token. */
+  private openStream(url: URL): (href: string, headers: Record<string, string>, signal: AbortSignal) => Promise<StreamResponse> {
+    if (url.origin === new URL(this.api.baseUrl).origin) return (href, headers, signal) => this.api.stream({ url: href, headers, signal, accept: RESUMABLE_STATUSES });
+    return async (href, headers, signal) => {
+      const response = await this.options.fetch(href, { headers, signal });
+      if (response.status >= 400 && !RESUMABLE_STATUSES(response.status)) {
+        await response.body?.cancel();
+        throw errorFromResponse(response.status, undefined, response.headers.get('retry-after'));
+      }
+      return { status: response.status, header: (name) => response.headers.get(name), body: response.body, discard: async () => void (await response.body?.cancel()) };
+    };
   }
 
   registerVerifier(kind: string, verifier: Verifier): void {
@@ -260,7 +280,7 @@ export class DownloadManager {
 
   private async download(job: DownloadJob, part: PartState, signal: AbortSignal): Promise<void> {
     const url = new URL(job.url, this.options.baseUrl);
-    const sameOrigin = url.origin === new URL(this.options.baseUrl).origin;
+    const open = this.openStream(url);
     const meter = new ProgressMeter(this.now);
     let lastEvent = 0;
     let lastPersist = this.now();
@@ -283,9 +303,8 @@ export class DownloadManager {
     for (;;) {
       const before = part.bytes;
       try {
-        const token = sameOrigin ? await this.options.getAccessToken() : null;
         await transfer({
-          fetch: this.options.fetch, url: url.href, headers: token ? { Authorization: `Bearer ${token}` } : {}, partPath: job.partPath, part, maxBytes: job.expectedSize, signal, onBytes,
+          open, url: url.href, partPath: job.partPath, part, maxBytes: job.expectedSize, signal, onBytes,
           onValidator: (etag) => this.store.update(job.id, { receivedBytes: part.bytes, etag }),
         });
         this.store.update(job.id, { receivedBytes: part.bytes, etag: part.etag });
@@ -299,11 +318,12 @@ export class DownloadManager {
           continue;
         }
         if (isDiskFull(error)) throw new AppError('storage', 'The disk became full during the download. Free some space, then resume it.');
-        if (error instanceof AppError && NON_RETRYABLE.has(error.code)) throw error;
+        // A refusal (401, 403, 404...) will not change by asking again; a dropped connection may.
+        if (error instanceof AppError && !isRetryable(error)) throw error;
         failures = part.bytes > before ? 1 : failures + 1;
         if (failures >= maxAttempts) throw error instanceof AppError ? error : new AppError('offline', `The connection keeps dropping (${(error as Error).message}). Resume to try again.`);
         const sleep = this.options.sleep ?? abortableSleep;
-        await sleep(Math.min(30_000, 250 * 2 ** failures), signal);
+        await sleep(retryDelay(error, failures, { baseDelayMs: 500, maxDelayMs: 30_000 }), signal);
       }
     }
   }

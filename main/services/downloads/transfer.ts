@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
-import type { FetchLike } from '../api/api-client';
+import type { StreamResponse } from '../api/api-client';
 import { logFailure } from '../logging/log';
 
 /** The part file and the hash of exactly the bytes in it: they move together or not at all. */
@@ -50,10 +50,16 @@ export async function hashFile(path: string, hash: Hash = createHash('sha256')):
   return hash;
 }
 
+/**
+ * Sends one GET and hands back the streamed answer; statuses of 400 or more other than 416 are
+ * raised as AppErrors by the opener (the API client's error mapping, for the Support API).
+ */
+export type OpenStream = (url: string, headers: Record<string, string>, signal: AbortSignal) => Promise<StreamResponse>;
+
 export interface TransferOptions {
-  fetch: FetchLike;
+  open: OpenStream;
   url: string;
-  headers: Record<string, string>;
+  headers?: Record<string, string>;
   partPath: string;
   part: PartState;
   /** The file's expected size: a server that sends more is stopped there, so it cannot fill the disk. */
@@ -80,22 +86,22 @@ export async function transfer(options: TransferOptions): Promise<void> {
     headers.Range = `bytes=${part.bytes}-`;
     headers['If-Range'] = part.etag;
   }
-  const response = await options.fetch(options.url, { headers, signal: options.signal });
+  const response = await options.open(options.url, headers, options.signal);
   if (response.status === 416) {
-    await response.body?.cancel();
-    const total = /^bytes \*\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1];
+    await response.discard();
+    const total = /^bytes \*\/(\d+)$/.exec(response.header('content-range') ?? '')?.[1];
     throw new RangeNotSatisfiableError('Range not satisfiable', total === undefined ? null : Number(total));
   }
   if (response.status !== 200 && response.status !== 206) {
-    await response.body?.cancel();
-    throw httpError(response.status);
+    await response.discard();
+    throw new AppError('server', `The server answered ${response.status}.`);
   }
   if (!response.body) throw new AppError('server', 'The server sent an empty answer.');
-  const etag = response.headers.get('etag');
+  const etag = response.header('etag');
   if (response.status === 206) {
-    const start = Number(/^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN);
+    const start = Number(/^bytes (\d+)-/.exec(response.header('content-range') ?? '')?.[1] ?? NaN);
     if (start !== part.bytes || !headers.Range) {
-      await response.body.cancel();
+      await response.discard();
       throw new RangeNotSatisfiableError(`The server resumed at byte ${start}, not ${part.bytes}.`);
     }
   } else if (part.bytes > 0) {
@@ -166,12 +172,4 @@ async function writeFully(file: FileHandle, chunks: Buffer[], size: number, posi
     if (bytesWritten === 0) throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
     offset += bytesWritten;
   }
-}
-
-function httpError(status: number): AppError {
-  if (status === 401) return new AppError('unauthorized', 'Your session has ended. Please sign in again to continue the download.');
-  if (status === 403) return new AppError('forbidden', 'You do not have access to this file.');
-  if (status === 404) return new AppError('not_found', 'The file is no longer on the server.');
-  if (status === 429) return new AppError('rate_limited', 'The server is busy. The download will be retried.');
-  return new AppError('server', `The server answered ${status}.`);
 }

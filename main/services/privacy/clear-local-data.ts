@@ -23,7 +23,7 @@ export interface WipeSteps {
   settings: { reset(defaults: Settings): unknown };
   defaults: Settings;
   /** Stops every service and closes the local database, so nothing writes while the folder empties. */
-  stopServices: () => void;
+  stopServices: () => Promise<void>;
   clearBrowserStorage?: () => Promise<void>;
   relaunch?: () => void;
 }
@@ -36,7 +36,7 @@ export interface WipeSteps {
 export async function wipeLocalData(steps: WipeSteps): Promise<void> {
   await steps.session.signOut();
   steps.settings.reset(steps.defaults);
-  steps.stopServices();
+  await steps.stopServices();
   await steps.clearBrowserStorage?.();
   await removeDataFolderContents(steps.dataDir);
   // Let the bridge answer first, then start afresh.

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TicketCreate } from '../../../shared/api/tickets';
 import type { DraftValues, OutboxItem } from '../../../shared/contract/tickets-contract';
 import { AppError } from '../../../shared/errors';
-import { backoffDelay, classifyFailure, OutboxLoop, reportRunFailure } from '../outbox-loop';
+import { classifyFailure, OutboxLoop, reportRunFailure } from '../outbox-loop';
+import { retryDelay } from '../api/retry-policy';
 import type { AttachmentStaging } from './attachment-staging';
 import type { TicketsRemote } from './tickets-remote';
 import type { OutboxKind, OutboxRow, TicketsStore } from './tickets-store';
@@ -164,7 +165,7 @@ export class TicketOutbox {
     if (kind === 'sign-in') return false; // wait for the user to sign in again
     if (kind === 'retry') {
       const attempts = row.attempts + 1;
-      const delay = backoffDelay(attempts, this.o);
+      const delay = retryDelay(error, attempts, this.o);
       this.o.store.updateOutbox(row.seq, { attempts, next_attempt_at: this.now() + delay, last_error: shape.message });
       this.o.log?.(`outbox #${row.seq}: attempt ${attempts} failed (${shape.code}); next in ${delay} ms`);
       this.loop.schedule(delay);

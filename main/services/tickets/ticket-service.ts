@@ -15,13 +15,12 @@ import { diagnosticsBundle, RecentLog } from './diagnostics';
 import { emptyDraft, TicketDrafts } from './ticket-drafts';
 import { filterKnownTickets, isUnfiltered } from './known-tickets';
 import { TicketOutbox, type CreatePayload, type OutboxOptions, type ReplyPayload } from './ticket-outbox';
-import { TicketsRemote, type UploadDeps } from './tickets-remote';
+import { TicketsRemote } from './tickets-remote';
 import { STAGED_FOLDER, TicketsStore } from './tickets-store';
 import { logFailure } from '../logging/log';
 
 export interface TicketServiceDeps {
   api: ApiClient;
-  upload: UploadDeps;
   localDb: LocalDatabase;
   dataDir: string;
   session: { get(): SessionState; onDidChange: Emitter<SessionState> };
@@ -61,7 +60,7 @@ export class TicketService {
     this.now = deps.now ?? Date.now;
     this.log = new RecentLog(100, this.now);
     this.store = new TicketsStore(deps.localDb);
-    this.remote = new TicketsRemote(deps.api, deps.upload);
+    this.remote = new TicketsRemote(deps.api);
     this.drafts = new TicketDrafts(this.store, this.now);
     this.staging = new AttachmentStaging(this.store, join(deps.dataDir, STAGED_FOLDER), this.now);
     const currentUser = () => this.userIdOrNull();

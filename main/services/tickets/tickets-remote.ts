@@ -3,24 +3,12 @@ import {
   AttachmentSchema, CommentSchema, DeviceListSchema, FeedSchema, TicketListSchema, TicketSchema,
   type TicketCreate, type TicketListQuery,
 } from '../../../shared/api/tickets';
-import { ApiErrorBodySchema } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { ApiClient, FetchLike } from '../api/api-client';
-import { errorFromResponse, offlineError } from '../api/http-errors';
-
-export interface UploadDeps {
-  baseUrl: string;
-  fetch: FetchLike;
-  getAccessToken: () => Promise<string | null>;
-  onReachability?: (reachable: boolean, problem?: string) => void;
-}
+import type { ApiClient } from '../api/api-client';
 
 /** The support API's ticket routes, as the app calls them. */
 export class TicketsRemote {
-  constructor(
-    private readonly api: ApiClient,
-    private readonly upload: UploadDeps,
-  ) {}
+  constructor(private readonly api: ApiClient) {}
 
   list(query: TicketListQuery = {}) {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]): [string, string] => [k, String(v)]));
@@ -59,18 +47,8 @@ export class TicketsRemote {
 
   /** An attachment's bytes as a stream (the caller writes and verifies them). */
   async downloadAttachment(ticketId: string, attachmentId: string): Promise<ReadableStream<Uint8Array>> {
-    const url = `${this.upload.baseUrl}/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(attachmentId)}`;
-    const token = await this.upload.getAccessToken();
-    let response: Response;
-    try {
-      response = await this.upload.fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    } catch (cause) {
-      throw offlineError(new URL(this.upload.baseUrl).origin, cause);
-    }
-    if (response.status >= 400 || !response.body) {
-      const body: unknown = await response.json().catch(() => undefined);
-      throw errorFromResponse(response.status, ApiErrorBodySchema.safeParse(body).success ? body : undefined);
-    }
+    const response = await this.api.stream({ url: `/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(attachmentId)}` });
+    if (!response.body) throw new AppError('server', 'The server sent an empty answer.');
     return response.body;
   }
 
@@ -81,8 +59,7 @@ export class TicketsRemote {
   async uploadAttachment(ticketId: string, file: { path: string; name: string; size: number }, key: string, onProgress: (sent: number) => void) {
     const form = new FormData();
     form.append('file', await openAsBlob(file.path), file.name);
-    const url = `${this.upload.baseUrl}/tickets/${encodeURIComponent(ticketId)}/attachments`;
-    const encoded = new Request(url, { method: 'POST', body: form });
+    const encoded = new Request(this.api.baseUrl, { method: 'POST', body: form });
     let sent = 0;
     const counted = encoded.body!.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -93,20 +70,13 @@ export class TicketsRemote {
         },
       }),
     );
-    const headers: Record<string, string> = { 'content-type': encoded.headers.get('content-type')!, 'idempotency-key': key, accept: 'application/json' };
-    const token = await this.upload.getAccessToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await this.upload.fetch(url, { method: 'POST', headers, body: counted, duplex: 'half' } as RequestInit);
-    } catch (cause) {
-      const error = offlineError(new URL(this.upload.baseUrl).origin, cause);
-      this.upload.onReachability?.(false, error.message);
-      throw error;
-    }
-    this.upload.onReachability?.(true);
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.status >= 400) throw errorFromResponse(response.status, ApiErrorBodySchema.safeParse(body).success ? body : undefined);
+    const response = await this.api.stream({
+      method: 'POST',
+      url: `/tickets/${encodeURIComponent(ticketId)}/attachments`,
+      headers: { 'Content-Type': encoded.headers.get('content-type')!, 'Idempotency-Key': key, Accept: 'application/json' },
+      body: counted,
+    });
+    const body: unknown = response.body ? await new Response(response.body).json().catch(() => undefined) : undefined;
     const parsed = AttachmentSchema.safeParse(body);
     if (!parsed.success) throw new AppError('server', 'The support service sent an answer this app does not understand.');
     return parsed.data;

@@ -16,4 +16,4 @@ await app.signIn();
 console.log('SIGNED-IN');
 const done = await app.services.privacy.downloadExport(env('ESD_EXPORT_ID'));
 console.log(`DONE ${done.path}`);
-app.services.dispose();
+await app.services.dispose();

@@ -114,19 +114,16 @@ describe('enterprise proxy: PAC file and an authenticating proxy on loopback', (
   it('a manual proxy never takes loopback traffic, and "none" goes direct', async () => {
     const { desktop, settings } = await desktopBehindProxy(() => CREDENTIALS);
     settings.update({ proxy: { mode: 'manual', server: `127.0.0.1:${proxy.port}`, bypass: '*.corp.example' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect((await desktop.diagnose()).resolvedProxy).toBe('DIRECT');
+    // A platform may apply new rules asynchronously (Electron's setProxy does): wait for the answer, not a time.
+    await expect.poll(async () => (await desktop.diagnose()).resolvedProxy).toBe('DIRECT');
     settings.update({ proxy: { mode: 'none' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(await desktop.diagnose()).toMatchObject({ proxyMode: 'none', resolvedProxy: 'DIRECT', test: { ok: true } });
+    await expect.poll(async () => desktop.diagnose()).toMatchObject({ proxyMode: 'none', resolvedProxy: 'DIRECT', test: { ok: true } });
   });
 
   it('a PAC file that cannot be read is reported in the diagnostics instead of failing silently', async () => {
     const { desktop, settings } = await desktopBehindProxy(() => CREDENTIALS);
     settings.update({ proxy: { mode: 'pac', pacUrl: pathToFileURL(join(tmpdir(), 'no-such-dir-esd', 'missing.pac')).toString() } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const result = await desktop.diagnose();
-    expect(result.resolvedProxy).toBe('');
-    expect(result.proxyProblem).toMatch(/ENOENT|no such file/i);
+    await expect.poll(async () => (await desktop.diagnose()).proxyProblem).toMatch(/ENOENT|no such file/i);
+    expect((await desktop.diagnose()).resolvedProxy).toBe('');
   });
 });

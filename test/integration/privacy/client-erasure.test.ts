@@ -10,7 +10,7 @@ import { desktopApp, disposeDesktopApps } from './desktop-app';
 let api: TestApi;
 beforeAll(async () => void (api = await startTestApi({ now: Date.now })));
 afterAll(async () => {
-  disposeDesktopApps();
+  await disposeDesktopApps();
   await api.close();
 });
 

@@ -10,11 +10,11 @@ import type { TestApi } from '../server/helpers';
 
 export type SentRequest = { url: string; headers: Headers; body: string };
 
-const running: { dispose(): void }[] = [];
+const running: { dispose(): Promise<void> }[] = [];
 
 /** Stops every app a test file composed (timers, feeds, the local database). */
-export function disposeDesktopApps(): void {
-  for (const services of running.splice(0)) services.dispose();
+export async function disposeDesktopApps(): Promise<void> {
+  for (const services of running.splice(0)) await services.dispose();
 }
 
 /**

@@ -30,7 +30,6 @@ export async function desktopTickets(
   const localDb = openLocalDatabase(join(dataDir, 'local.sqlite'));
   const service = new TicketService({
     api, localDb, dataDir, session,
-    upload: { baseUrl: apiUrl, fetch: netFetch, getAccessToken: async () => token },
     profile: new ProfileService(api, () => undefined),
     settings: { get: () => ({ language: 'en', proxy: { mode: 'manual', url: 'http://user:secret@proxy.example:8080' }, apiToken: 'x' }) },
     app: { version: '0.1.0', platform: 'test' },
