@@ -85,15 +85,23 @@ export function composeServices(deps: PlatformDeps) {
   };
   // Called only after `network` exists: no request is made while composing.
   const onReachability = (reachable: boolean, problem?: string) => network.report(reachable, problem);
-  const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
+  // Every request says the app's language, so the API answers in it (product summaries, licence texts).
+  const language = () => deps.settings.get().language;
+  const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability, language });
   const network = new NetworkMonitor(publicApi);
 
   const vault = new TokenVault(join(deps.dataDir, 'session.bin'), deps.secrets, () => deps.settings.get().persistTokensWithoutKeyring);
-  const session = new SessionService({ oauth: new OAuthClient(publicApi), vault, openBrowser: deps.openBrowser });
+  const session = new SessionService({
+    oauth: new OAuthClient(publicApi),
+    vault,
+    openBrowser: deps.openBrowser,
+    language: () => deps.settings.get().language,
+  });
   const userApi = new ApiClient({
     baseUrl: deps.apiUrl,
     fetch: deps.fetch,
     onReachability,
+    language,
     getAccessToken: () => session.getAccessToken(),
     onUnauthorized: () => void session.endSession(),
   });

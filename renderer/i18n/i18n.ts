@@ -16,6 +16,8 @@ import softwareEn from '../features/software/i18n/en.json';
 import softwareZh from '../features/software/i18n/zh-CN.json';
 import ticketsEn from '../features/tickets/i18n/en.json';
 import ticketsZh from '../features/tickets/i18n/zh-CN.json';
+import desktopEn from '../../shared/i18n/desktop/en.json';
+import desktopZh from '../../shared/i18n/desktop/zh-CN.json';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -30,6 +32,8 @@ const resources = {
       privacy: privacyEn,
       recovery: recoveryEn,
       palette: paletteEn,
+      // The main process's own words (menus, dialog titles): one catalogue for both processes.
+      desktop: desktopEn,
       // The foundation's settings and network messages stay in ./en.json; the features add theirs.
       settings: { ...en.settings, ...settingsEn },
       network: { ...en.network, ...networkEn },
@@ -44,6 +48,7 @@ const resources = {
       privacy: privacyZh,
       recovery: recoveryZh,
       palette: paletteZh,
+      desktop: desktopZh,
       settings: { ...zhCN.settings, ...settingsZh },
       network: { ...zhCN.network, ...networkZh },
     },

@@ -22,10 +22,16 @@ export function fieldLabel(t: TFunction, category: CategoryId, field: string): s
 
 type Context = { t: TFunction; language: string; category: CategoryId };
 
-/** A sign-in method: `password`, `sso:<provider>` or `social:<provider>` (P1.6), in words. */
+/**
+ * A sign-in method: `password`, `sso:<provider>` or `social:<provider>` (P1.6), in words. A provider
+ * this app has no name for (a company's own identity provider, such as "northwind-entra-id") is never
+ * shown by its id: the kind of account is said instead.
+ */
 function signInMethod(method: string, { t }: Context): string {
   const [kind, provider = ''] = method.split(':');
-  return t(`privacy.codes.sign-in-history.method.${kind}`, { provider: t(`privacy.signInProviders.${provider}`, { defaultValue: provider }) });
+  const name = provider ? t(`privacy.signInProviders.${provider}`, { defaultValue: '' }) : '';
+  if (kind !== 'password' && !name) return t(`privacy.codes.sign-in-history.method.${kind}Unnamed`);
+  return t(`privacy.codes.sign-in-history.method.${kind}`, { provider: name });
 }
 
 /** A record's value in words: codes and yes/no in the UI language, dates and sizes localized, nested values as labelled lists. */
