@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import desktopEn from '../../../shared/i18n/desktop/en.json';
-import desktopZh from '../../../shared/i18n/desktop/zh-CN.json';
+import desktopEn from '../../../shared/i18n/desktop/en.json' with { type: 'json' };
+import desktopZh from '../../../shared/i18n/desktop/zh-CN.json' with { type: 'json' };
 import type { Settings } from '../../../shared/contract/settings';
 
 /**

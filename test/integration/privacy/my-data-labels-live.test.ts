@@ -4,8 +4,7 @@ import { recordVocabulary } from '../../../shared/api/privacy-records';
 import en from '../../../renderer/features/privacy/i18n/en.json';
 import zh from '../../../renderer/features/privacy/i18n/zh-CN.json';
 import { startTestApi, type TestApi } from '../server/helpers';
-import { ALICE, fileRequest, signedIn } from './api-helpers';
-import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
+import { ALICE, plantEveryCategory, signedIn } from './api-helpers';
 
 // Issue 15, item 7, driven by what the server really sends: every field name (nested ones too) of
 // every record of every category, and every code in a coded field, has words in en and zh-CN, as do
@@ -16,12 +15,7 @@ let data: MyData;
 beforeAll(async () => {
   api = await startTestApi();
   const alice = await signedIn(api, ALICE);
-  plantTicket(api.app.db, ALICE, 1);
-  plantSoftwareAndFeedback(api.app.db, ALICE);
-  expect((await alice.request('PUT', '/privacy/consents', { kind: 'analytics', granted: true })).status).toBe(200);
-  await fileRequest(alice, { kind: 'object', purpose: 'legal-compliance' });
-  const policy = (await alice.get('/privacy/policy')) as { current: { version: string } };
-  expect((await alice.request('POST', '/privacy/policy/acknowledgements', { version: policy.current.version })).status).toBe(200);
+  await plantEveryCategory(api, alice);
   data = MyDataSchema.parse(await alice.get('/privacy/my-data'));
 });
 afterAll(() => api.close());
