@@ -55,6 +55,8 @@ test.afterAll(async ({ preview }) => {
 });
 
 test('the sign-in screen has no accessibility violations in either language or theme', async ({ page, preview }) => {
+  // Four full axe runs: more than the default minute on a shared 2-core machine under load.
+  test.setTimeout(180_000);
   await page.goto(preview.url);
   for (const look of LOOKS) {
     preview.services.settings.update(look);
