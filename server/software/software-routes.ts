@@ -25,7 +25,7 @@ export interface SoftwareRouteOptions {
   signingSeed?: Buffer;
 }
 
-const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1).max(64);
 /** The language of the texts the service holds in several (summaries, licences): the client's Accept-Language. */
 const localeOf = (request: FastifyRequest) => negotiateLocale(undefined, request.headers['accept-language']);
 const json = (request: FastifyRequest) => mediaType(request) === 'application/json';
