@@ -110,17 +110,25 @@ export function composeServices(deps: PlatformDeps) {
   // Every API client reports whether the service answered; the network monitor listens once started.
   const reachability = new Emitter<{ reachable: boolean; problem?: string | undefined }>();
   const onReachability = (reachable: boolean, problem?: string) => reachability.fire({ reachable, problem });
-  const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability });
+  // Every request says the app's language, so the API answers in it (product summaries, licence texts).
+  const language = () => deps.settings.get().language;
+  const publicApi = new ApiClient({ baseUrl: deps.apiUrl, fetch: deps.fetch, onReachability, language });
   const network = new NetworkMonitor(publicApi);
   lifecycle.onStop('network monitor', () => network.stop());
 
   const vault = new TokenVault(join(deps.dataDir, 'session.bin'), deps.secrets, () => deps.settings.get().persistTokensWithoutKeyring);
-  const session = new SessionService({ oauth: new OAuthClient(publicApi), vault, openBrowser: deps.openBrowser });
+  const session = new SessionService({
+    oauth: new OAuthClient(publicApi),
+    vault,
+    openBrowser: deps.openBrowser,
+    language: () => deps.settings.get().language,
+  });
   lifecycle.onStop('sign-in', () => session.cancelSignIn());
   const userApi = new ApiClient({
     baseUrl: deps.apiUrl,
     fetch: deps.fetch,
     onReachability,
+    language,
     getAccessToken: () => session.getAccessToken(),
     onUnauthorized: () => void session.endSession(),
   });

@@ -20,6 +20,8 @@ import softwareEn from '../features/software/i18n/en.json';
 import softwareZh from '../features/software/i18n/zh-CN.json';
 import ticketsEn from '../features/tickets/i18n/en.json';
 import ticketsZh from '../features/tickets/i18n/zh-CN.json';
+import desktopEn from '../../shared/i18n/desktop/en.json';
+import desktopZh from '../../shared/i18n/desktop/zh-CN.json';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -36,6 +38,8 @@ const resources = {
       palette: paletteEn,
       service: serviceEn,
       logs: logsEn,
+      // The main process's own words (menus, dialog titles): one catalogue for both processes.
+      desktop: desktopEn,
       // The foundation's settings and network messages stay in ./en.json; the features add theirs.
       settings: { ...en.settings, ...settingsEn },
       network: { ...en.network, ...networkEn },
@@ -52,6 +56,7 @@ const resources = {
       palette: paletteZh,
       service: serviceZh,
       logs: logsZh,
+      desktop: desktopZh,
       settings: { ...zhCN.settings, ...settingsZh },
       network: { ...zhCN.network, ...networkZh },
     },

@@ -9,6 +9,17 @@ const LICENCE = (product: string) =>
   `${product} licence agreement (demo).\n\n1. You may install and use this software on equipment your organisation operates.\n` +
   '2. You may not redistribute it outside your organisation.\n3. The software is provided under your support contract; no other warranty applies.';
 
+const LICENCE_ZH = (product: string) =>
+  `${product} 许可协议（演示）。\n\n1. 您可以在贵组织运营的设备上安装和使用本软件。\n` +
+  '2. 您不得将其分发到贵组织之外。\n3. 本软件依据您的支持合同提供；不适用任何其他担保。';
+
+/** The demo products' summaries in Chinese (their names are brand names and stay as they are). */
+const SUMMARIES_ZH: Record<string, string> = {
+  nwos: 'NW 系列边缘路由器和核心路由器的操作系统映像。',
+  svault: 'StorageVault 阵列的控制器固件和恢复介质（受限：需申请访问权限）。',
+  toolkit: '适用于所有产品的命令行诊断信息收集工具。',
+};
+
 /**
  * The demo catalogue: fixed ids, sizes and hashes so tests, screenshots and the benchmark see the same
  * data everywhere. Each file's content is generated from its id (demo-files.ts); the sha256 values
@@ -59,6 +70,7 @@ export const DEMO_PRODUCTS = [
 
 /** Inserts the demo catalogue once (fixed ids): idempotent, so databases made before issue 4 get it too. */
 export function seedSoftwareCatalogue(db: Database): void {
+  seedChineseTexts(db);
   if (db.prepare('SELECT 1 FROM software_products LIMIT 1').get()) return;
   const product = db.prepare('INSERT INTO software_products (id, name, summary, licence_version, licence_text) VALUES (?, ?, ?, ?, ?)');
   const release = db.prepare('INSERT INTO software_releases (id, product_id, version, release_date, notes) VALUES (?, ?, ?, ?, ?)');
@@ -74,4 +86,14 @@ export function seedSoftwareCatalogue(db: Database): void {
       }
     }
   })();
+  seedChineseTexts(db);
+}
+
+/** The demo products' Chinese summary and licence text; idempotent, so a demo database made before migration 9 gets them too. */
+function seedChineseTexts(db: Database): void {
+  const text = db.prepare(
+    `INSERT INTO software_product_texts (product_id, locale, summary, licence_text)
+     SELECT id, 'zh-CN', ?, ? FROM software_products WHERE id = ? ON CONFLICT DO NOTHING`,
+  );
+  for (const p of DEMO_PRODUCTS) text.run(SUMMARIES_ZH[p.id], LICENCE_ZH(p.name), p.id);
 }

@@ -4,6 +4,7 @@ import type {
   AccessApplication, AccessApplicationInput, CatalogueQuery, HelpRequest, Licence, Manifest, Product, SoftwareFile,
 } from '../../shared/api/software';
 import { APPLICATION_DECISION_DELAY_MS, demoDecision } from './application-rule';
+import type { Locale } from '../../shared/locale';
 
 export interface FileRow {
   id: string;
@@ -57,9 +58,15 @@ export class SoftwareRepository {
     return row ? iso(row.accepted_at) : null;
   }
 
-  catalogue(userId: string | undefined, query: CatalogueQuery): Product[] {
+  /** Products in `locale` where a translation exists (software_product_texts), else in English. */
+  catalogue(userId: string | undefined, query: CatalogueQuery, locale: Locale = 'en'): Product[] {
     this.decideDue();
-    const products = this.db.prepare('SELECT * FROM software_products ORDER BY name').all() as Row[];
+    const products = this.db
+      .prepare(
+        `SELECT p.id, p.name, coalesce(t.summary, p.summary) AS summary FROM software_products p
+         LEFT JOIN software_product_texts t ON t.product_id = p.id AND t.locale = ? ORDER BY p.name`,
+      )
+      .all(locale) as Row[];
     const releases = this.db.prepare('SELECT * FROM software_releases ORDER BY release_date DESC').all() as Row[];
     const files = this.db.prepare('SELECT f.*, r.product_id FROM software_files f JOIN software_releases r ON r.id = f.release_id ORDER BY f.name').all() as FileRow[];
     const q = query.q?.toLowerCase() ?? '';
@@ -97,8 +104,13 @@ export class SoftwareRepository {
     return { productId: String(release.product_id), releaseId, version: String(release.version), files };
   }
 
-  licence(userId: string, productId: string): Licence | undefined {
-    const p = this.db.prepare('SELECT licence_version, licence_text FROM software_products WHERE id = ?').get(productId) as Row | undefined;
+  licence(userId: string, productId: string, locale: Locale = 'en'): Licence | undefined {
+    const p = this.db
+      .prepare(
+        `SELECT p.licence_version, coalesce(t.licence_text, p.licence_text) AS licence_text FROM software_products p
+         LEFT JOIN software_product_texts t ON t.product_id = p.id AND t.locale = ? WHERE p.id = ?`,
+      )
+      .get(locale, productId) as Row | undefined;
     if (!p) return undefined;
     return { productId, version: String(p.licence_version), text: String(p.licence_text), acceptedAt: this.licenceAccepted(userId, productId) };
   }

@@ -6,6 +6,7 @@ import {
   AccessApplicationInputSchema, ApplicationDecisionSchema, CatalogueQuerySchema, HelpRequestInputSchema, LicenceAcceptSchema,
 } from '../../shared/api/software';
 import { AppError, validationError } from '../../shared/errors';
+import { negotiateLocale } from '../../shared/locale';
 import { mediaType, type ApiContext } from '../context';
 import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
@@ -25,6 +26,8 @@ export interface SoftwareRouteOptions {
 }
 
 export const Id = z.string().min(1).max(64);
+/** The language of the texts the service holds in several (summaries, licences): the client's Accept-Language. */
+const localeOf = (request: FastifyRequest) => negotiateLocale(undefined, request.headers['accept-language']);
 const json = (request: FastifyRequest) => mediaType(request) === 'application/json';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.output<S> | undefined {
@@ -46,7 +49,7 @@ export function registerSoftwareRoutes(app: FastifyInstance, ctx: ApiContext, op
     if (user === null) return reply;
     const query = parse(CatalogueQuerySchema, request.query, reply);
     if (!query) return reply;
-    return reply.send({ products: repo.catalogue(user, query) });
+    return reply.header('vary', 'Accept-Language').send({ products: repo.catalogue(user, query, localeOf(request)) });
   });
 
   app.get('/software/releases/:releaseId/manifest', async (request, reply) => {
@@ -60,9 +63,9 @@ export function registerSoftwareRoutes(app: FastifyInstance, ctx: ApiContext, op
     const userId = authenticate(ctx.store, request, reply);
     if (!userId) return reply;
     const productId = Id.safeParse((request.params as { productId?: unknown }).productId);
-    const licence = productId.success ? repo.licence(userId, productId.data) : undefined;
+    const licence = productId.success ? repo.licence(userId, productId.data, localeOf(request)) : undefined;
     if (!licence) return sendError(reply, new AppError('not_found', 'No such product.'));
-    return reply.send(licence);
+    return reply.header('vary', 'Accept-Language').send(licence);
   });
 
   app.post('/software/products/:productId/licence/acceptance', async (request, reply) => {
@@ -76,7 +79,7 @@ export function registerSoftwareRoutes(app: FastifyInstance, ctx: ApiContext, op
     if (!body) return reply;
     if (body.version !== licence.version) return sendError(reply, new AppError('conflict', 'The licence has changed. Please read the current version.'));
     repo.acceptLicence(userId, licence.productId, licence.version);
-    return reply.send(repo.licence(userId, licence.productId));
+    return reply.send(repo.licence(userId, licence.productId, localeOf(request)));
   });
 
   app.post('/software/applications', async (request, reply) => {

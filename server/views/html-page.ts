@@ -20,9 +20,9 @@ button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:4px;bac
 @media (prefers-color-scheme:dark){body{background:#16191d;color:#e8eaed}main{background:#1f2328;border-color:#3a4048}input{background:#16191d;color:#e8eaed}.alert{background:#3b1513;color:#ffb4ab}}
 `;
 
-export function htmlPage(title: string, body: string): string {
+export function htmlPage(title: string, body: string, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,6 +38,6 @@ ${body}
 </html>`;
 }
 
-export function errorPage(title: string, message: string): string {
-  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<p role="alert" class="alert">${escapeHtml(message)}</p>`);
+export function errorPage(title: string, message: string, lang = 'en'): string {
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<p role="alert" class="alert">${escapeHtml(message)}</p>`, lang);
 }

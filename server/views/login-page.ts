@@ -1,18 +1,24 @@
+import type { Locale } from '../../shared/locale';
 import type { AuthorizeRequest } from '../auth/authorize-request';
 import { escapeHtml, htmlPage } from './html-page';
+import { LOGIN_STRINGS } from './login-strings';
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 
-/** The sign-in form; the hidden fields carry the authorization request to the POST, which re-validates them. */
-export function loginPage(request: AuthorizeRequest, options: { email?: string; message?: string } = {}): string {
+/**
+ * The sign-in form in the user's language; the hidden fields carry the authorization request (and the
+ * language, as ui_locales) to the POST, which re-validates them.
+ */
+export function loginPage(request: AuthorizeRequest, locale: Locale, options: { email?: string; message?: string } = {}): string {
+  const words = LOGIN_STRINGS[locale];
   const message = options.message
     ? `<p id="sign-in-error" role="alert" class="alert">${escapeHtml(options.message)}</p>`
     : '';
   const describedBy = options.message ? ' aria-describedby="sign-in-error" aria-invalid="true"' : '';
   return htmlPage(
-    'Sign in – Enterprise Support',
-    `<h1>Sign in</h1>
-<p>Enterprise Support Desktop is asking to see your profile.</p>
+    words.title,
+    `<h1>${escapeHtml(words.heading)}</h1>
+<p>${escapeHtml(words.intro)}</p>
 ${message}
 <form method="post" action="/oauth/authorize">
 ${hidden('response_type', 'code')}
@@ -22,12 +28,14 @@ ${hidden('state', request.state)}
 ${hidden('code_challenge', request.codeChallenge)}
 ${hidden('code_challenge_method', 'S256')}
 ${hidden('scope', request.scope)}
-<label for="email">E-mail</label>
+${hidden('ui_locales', locale)}
+<label for="email">${escapeHtml(words.email)}</label>
 <input id="email" name="email" type="email" autocomplete="username" required autofocus maxlength="254" value="${escapeHtml(options.email ?? '')}"${describedBy}>
-<label for="password">Password</label>
+<label for="password">${escapeHtml(words.password)}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${describedBy}>
-<button type="submit">Sign in</button>
+<button type="submit">${escapeHtml(words.submit)}</button>
 </form>`,
+    locale,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { accessibilityViolations } from './axe';
+import { installLibrary, sentRequest } from './demo-content';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
 
 // Every main screen, in both languages and both themes: no WCAG 2.1 A/AA violation of any impact (every
@@ -7,6 +8,7 @@ import { expect, screenshot, signInThroughBrowser, test } from './preview-fixtur
 // and a screenshot for the README. Real Chromium, the preview's real services and data.
 const SCREENS = [
   { name: 'documentation', path: '/docs' },
+  { name: 'documentation-search', path: '/docs?q=configuring' },
   { name: 'software', path: '/software' },
   { name: 'service-requests', path: '/tickets' },
   { name: 'my-data', path: '/privacy' },
@@ -41,6 +43,9 @@ async function signedIn(page: Page, context: BrowserContext, preview: Preview) {
   preview.services.settings.update({ language: 'en' });
   await page.goto(preview.url);
   await signInThroughBrowser(page, context, preview.demoAccount!.email, preview.demoAccount!.password);
+  // Screens with something on them, as after a first hour: a manual installed, a request sent.
+  await installLibrary(preview, 'northwind-router-7-1-en');
+  await sentRequest(preview, 'Core switch fans at full speed after the upgrade');
 }
 
 test.afterAll(async ({ preview }) => {
@@ -50,6 +55,8 @@ test.afterAll(async ({ preview }) => {
 });
 
 test('the sign-in screen has no accessibility violations in either language or theme', async ({ page, preview }) => {
+  // Four full axe runs: more than the default minute on a shared 2-core machine under load.
+  test.setTimeout(180_000);
   await page.goto(preview.url);
   for (const look of LOOKS) {
     preview.services.settings.update(look);

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
 import { previewBehindLink } from './preview-behind-link';
+import { sentRequest } from './demo-content';
 
 /**
  * What a new user hit in a first hour with service requests (issue 13): a reply's file left behind,
@@ -24,19 +25,6 @@ async function signedIn(page: Page, context: Parameters<typeof signInThroughBrow
 }
 
 const serviceRequests = (page: Page) => page.getByRole('navigation').getByRole('link', { name: 'Service requests' });
-
-/** A request sent through the app's own outbox (as the form would), delivered; its id. */
-async function sentRequest(title: string): Promise<string> {
-  const tickets = preview.services.tickets;
-  const draft = await tickets.newDraft();
-  tickets.saveDraft(draft.id, {
-    ...draft.values, title, description: 'The fans run at full speed after the upgrade.', product: 'Core Switch', severity: 'medium', category: 'malfunction',
-  });
-  tickets.submitDraft(draft.id);
-  await expect.poll(() => tickets.outboxItems().length).toBe(0);
-  const { items } = await tickets.list({ q: title });
-  return items[0]!.id;
-}
 
 const boxesOverlap = async (a: Locator, b: Locator) => {
   const [x, y] = [await a.boundingBox(), await b.boundingBox()];
@@ -78,7 +66,7 @@ test('opening “New request” and leaving makes no draft; typing does (bug 8)'
 
 test('a reply and its file are one action and one outbox item: “Send reply” sends both, offline too (bug 1)', async ({ page, context }) => {
   await signedIn(page, context);
-  const id = await sentRequest('Fans at full speed after upgrade');
+  const id = await sentRequest(preview, 'Fans at full speed after upgrade');
   await page.goto(`${new URL(preview.url).origin}/#/tickets/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: /Fans at full speed after upgrade/ })).toBeVisible();
 
@@ -111,7 +99,7 @@ test('notices: one per answer, none for the open request, out of the conversatio
   await signedIn(page, context);
   await serviceRequests(page).click();
   // Notices are matched by this test's own request numbers: the earlier tests' requests are answered too.
-  const flapping = await preview.services.tickets.get(await sentRequest('Port 12 flaps every minute'));
+  const flapping = await preview.services.tickets.get(await sentRequest(preview, 'Port 12 flaps every minute'));
   const notices = page.getByRole('region', { name: 'Notifications' });
   // The engineer answers and asks for details (a reply and a status change): one notice.
   await expect(notices.getByText(`An engineer answered ${flapping.number}. Status: Waiting for you.`)).toBeVisible({ timeout: 20_000 });
@@ -123,7 +111,7 @@ test('notices: one per answer, none for the open request, out of the conversatio
   await expect(notices.getByText(`An engineer answered ${flapping.number}`)).toHaveCount(0, { timeout: 30_000 });
 
   // On the request's own page the conversation itself shows the answer: no notice for it.
-  const id = await sentRequest('Optics report high temperature');
+  const id = await sentRequest(preview, 'Optics report high temperature');
   const { number } = await preview.services.tickets.get(id);
   await page.goto(`${new URL(preview.url).origin}/#/tickets/${id}`);
   await expect(page.getByText(/Could you send the output/)).toBeVisible({ timeout: 20_000 });
@@ -143,8 +131,8 @@ test('notices: one per answer, none for the open request, out of the conversatio
 
 test('offline: the list shows the requests known on this computer and says so; a request started offline gets its contact details when the profile arrives (bug 6)', async ({ page, context }) => {
   await signedIn(page, context);
-  await sentRequest('Uplink errors on rack 7');
-  await sentRequest('Transceiver alarms in rack 9');
+  await sentRequest(preview, 'Uplink errors on rack 7');
+  await sentRequest(preview, 'Transceiver alarms in rack 9');
   await serviceRequests(page).click();
   await expect(page.getByRole('link', { name: /Uplink errors on rack 7/ })).toBeVisible();
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
 import { accessibilityViolations } from './axe';
 import { expect, screenshot, signInThroughBrowser, test } from './preview-fixture';
@@ -13,7 +14,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => setup.close());
 
+const LOG = 'reboot at 12:00\n'.repeat(200);
+
 test('offline, a request with an attachment waits; back online it is sent once, the engineer answers, the user replies and closes it (P1.5, P2.3)', async ({ page, context }) => {
+  // A whole task with two axe runs: on a shared 2-core machine under load it needs more than the default minute.
+  test.setTimeout(120_000);
   await page.goto(preview.url);
   await signInThroughBrowser(page, context, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Service requests' }).click();
@@ -28,7 +33,7 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await page.getByLabel('Severity').selectOption('high');
   await page.getByLabel('Category').selectOption('malfunction');
   await page.getByRole('combobox', { name: 'Product' }).fill('Core Switch');
-  await page.getByLabel('Add files').setInputFiles({ name: 'switch.log', mimeType: 'text/plain', buffer: Buffer.from('reboot at 12:00\n'.repeat(200)) });
+  await page.getByLabel('Add files').setInputFiles({ name: 'switch.log', mimeType: 'text/plain', buffer: Buffer.from(LOG) });
   await expect(page.getByRole('button', { name: 'Remove switch.log' })).toBeVisible();
   await screenshot(page, 'tickets-new');
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -63,6 +68,13 @@ test('offline, a request with an attachment waits; back online it is sent once, 
   await expect(page.getByRole('heading', { level: 1, name: /Core switch reboots under load/ })).toBeVisible();
   await expect(page.getByText(/Could you send the output/)).toBeVisible();
   await expect(page.getByText('switch.log')).toBeVisible();
+  // Its checksum: both ends, monospaced, the full value one click away (issue 13: never cut off without a way to the rest).
+  const sha = createHash('sha256').update(LOG).digest('hex');
+  await expect(page.getByTitle(sha)).toHaveText(`${sha.slice(0, 8)}…${sha.slice(-8)}`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.getByRole('button', { name: 'Copy the SHA-256 of switch.log' }).click();
+  await expect(page.getByRole('button', { name: 'Copied the SHA-256 of switch.log' })).toBeVisible();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(sha);
   await expect(page.getByText('127.0.0.1')).toBeVisible(); // the IP the service recorded (P1.5)
   await expect(page.getByText('Waiting for you').first()).toBeVisible();
   await screenshot(page, 'tickets-detail');

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 // Every string is translated: each message file has a Simplified Chinese twin with the same keys.
 const root = new URL('../../renderer/', import.meta.url).pathname;
 const pairs = [
+  // The main process's words (menus, dialog titles, the sign-in finish page), loaded by the renderer too.
+  new URL('../../shared/i18n/desktop/', import.meta.url).pathname,
   join(root, 'i18n'),
   ...readdirSync(join(root, 'features')).map((feature) => join(root, 'features', feature, 'i18n')),
 ].filter((dir) => {

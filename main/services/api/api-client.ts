@@ -21,6 +21,8 @@ export interface ApiClientOptions {
   onReachability?: (reachable: boolean, problem?: string) => void;
   /** Told when the server refused a bearer token, so the session can end instead of failing silently. */
   onUnauthorized?: () => void;
+  /** The app's language, sent as Accept-Language so texts the API holds (licences, summaries) come in it. */
+  language?: () => string;
 }
 
 export interface ApiRequest<S extends z.ZodType> {
@@ -147,6 +149,8 @@ export class ApiClient {
 
   private async once<S extends z.ZodType>(req: ApiRequest<S>): Promise<z.output<S>> {
     const headers: Record<string, string> = { ...req.headers, Accept: 'application/json' };
+    const language = this.options.language?.();
+    if (language) headers['Accept-Language'] = language === 'en' ? 'en' : `${language}, en;q=0.5`;
     if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
     else if (req.auth !== false && this.options.getAccessToken) {
       const token = await this.options.getAccessToken();

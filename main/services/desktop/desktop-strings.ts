@@ -1,74 +1,46 @@
+import i18next, { type TFunction } from 'i18next';
+import desktopEn from '../../../shared/i18n/desktop/en.json' with { type: 'json' };
+import desktopZh from '../../../shared/i18n/desktop/zh-CN.json' with { type: 'json' };
 import type { Settings } from '../../../shared/contract/settings';
 
 /**
- * Words the main process shows itself (menu, tray, notifications, dialogs), in the user's
- * language. The renderer's messages live in its i18n files; these few are drawn by the OS.
+ * Words the main process shows itself (menu, tray, notifications, native dialog titles, the sign-in
+ * finish page), in the user's language. They live in shared/i18n, the catalogue the renderer loads
+ * too (under `desktop`), so both processes say the same thing and the key-equality test covers them.
  */
-const en = {
-  file: 'File',
-  search: 'Search…',
-  settings: 'Settings',
-  quit: 'Quit',
-  edit: 'Edit',
-  view: 'View',
-  go: 'Go',
-  window: 'Window',
-  help: 'Help',
-  docs: 'Documentation',
-  software: 'Software',
-  tickets: 'Service requests',
-  privacy: 'My data',
-  profile: 'Profile',
-  checkForUpdates: 'Check for updates…',
-  networkDiagnostics: 'Network diagnostics',
-  open: 'Open Enterprise Support Desktop',
-  newRequest: 'New service request',
-  unread: (count: number) => (count === 1 ? '1 unread answer' : `${count} unread answers`),
-  noUnread: 'No unread answers',
-  answeredTitle: 'An engineer answered',
-  answeredBody: (reference: string) => `New answer on ${reference}. Click to open it.`,
-  attachFiles: 'Attach files',
-  saveAttachment: 'Save attachment',
-  documentationLibrary: 'Documentation library',
-  importLibrary: 'Import a documentation library',
-  importFolder: 'Import a folder of HTML or PDF manuals',
-  pdfManual: 'PDF manual',
-  exportLibrary: 'Export the documentation library',
+const translator = i18next.createInstance();
+void translator.init({
+  resources: { en: { translation: desktopEn }, 'zh-CN': { translation: desktopZh } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'zh-CN'],
+  initAsync: false,
+  // Escaped where a string goes into HTML (the sign-in page), not here: menus and dialogs are plain text.
+  interpolation: { escapeValue: false },
+});
+
+type Plain = Exclude<keyof typeof desktopEn, 'unread_one' | 'unread_other' | 'answeredBody' | 'signInPage'>;
+export type DesktopStrings = Record<Plain, string> & {
+  unread: (count: number) => string;
+  answeredBody: (reference: string) => string;
+  signInPage: (typeof desktopEn)['signInPage'];
 };
 
-type Strings = typeof en;
+const cache = new Map<string, DesktopStrings>();
 
-const zhCN: Strings = {
-  file: '文件',
-  search: '搜索…',
-  settings: '设置',
-  quit: '退出',
-  edit: '编辑',
-  view: '视图',
-  go: '转到',
-  window: '窗口',
-  help: '帮助',
-  docs: '文档',
-  software: '软件',
-  tickets: '服务请求',
-  privacy: '我的数据',
-  profile: '个人资料',
-  checkForUpdates: '检查更新…',
-  networkDiagnostics: '网络诊断',
-  open: '打开企业支持桌面版',
-  newRequest: '新建服务请求',
-  unread: (count: number) => `${count} 条未读回复`,
-  noUnread: '没有未读回复',
-  answeredTitle: '工程师已回复',
-  answeredBody: (reference: string) => `${reference} 有新回复。点击打开。`,
-  attachFiles: '添加附件',
-  saveAttachment: '保存附件',
-  documentationLibrary: '文档库',
-  importLibrary: '导入文档库',
-  importFolder: '导入 HTML 或 PDF 手册文件夹',
-  pdfManual: 'PDF 手册',
-  exportLibrary: '导出文档库',
+function build(t: TFunction): DesktopStrings {
+  const plain = Object.fromEntries(
+    Object.keys(desktopEn)
+      .filter((key) => typeof (desktopEn as Record<string, unknown>)[key] === 'string' && !key.startsWith('unread_') && key !== 'answeredBody')
+      .map((key) => [key, t(key)]),
+  ) as Record<Plain, string>;
+  const signInPage = Object.fromEntries(Object.keys(desktopEn.signInPage).map((key) => [key, t(`signInPage.${key}`)])) as DesktopStrings['signInPage'];
+  return { ...plain, signInPage, unread: (count) => t('unread', { count }), answeredBody: (reference) => t('answeredBody', { reference }) };
+}
+
+export const desktopStrings = (language: Settings['language']): DesktopStrings => {
+  const lng = language === 'zh-CN' ? 'zh-CN' : 'en';
+  let strings = cache.get(lng);
+  if (!strings) cache.set(lng, (strings = build(translator.getFixedT(lng))));
+  return strings;
 };
-
-export const DESKTOP_STRINGS: Record<Settings['language'], Strings> = { en, 'zh-CN': zhCN };
-export const desktopStrings = (language: Settings['language']): Strings => DESKTOP_STRINGS[language] ?? en;

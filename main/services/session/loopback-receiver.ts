@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import type { Settings } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
+import { desktopStrings } from '../desktop/desktop-strings';
 import { logFailure } from '../logging/log';
 
 export interface LoopbackReceiver {
@@ -9,7 +11,7 @@ export interface LoopbackReceiver {
   close(): void;
 }
 
-const PAGE = (title: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+const PAGE = (lang: string, title: string, text: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px system-ui,sans-serif;margin:15vh auto;max-width:32rem;color:#1f2937}h1{font-size:1.4rem}</style></head>
 <body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
 
@@ -17,7 +19,9 @@ const PAGE = (title: string, text: string) => `<!doctype html><html lang="en"><h
  * RFC 8252 section 7.3: the native app listens on a loopback port of its choosing for the
  * authorization response. 127.0.0.1 (not "localhost") so no other interface or resolver is involved.
  */
-export async function startLoopbackReceiver(path = '/callback'): Promise<LoopbackReceiver> {
+export async function startLoopbackReceiver(path = '/callback', language: Settings['language'] = 'en'): Promise<LoopbackReceiver> {
+  // The page the browser shows when sign-in ends, in the app's language (constant text, nothing from the request).
+  const words = desktopStrings(language).signInPage;
   let resolve!: (query: URLSearchParams) => void;
   let reject!: (error: Error) => void;
   const callback = new Promise<URLSearchParams>((res, rej) => {
@@ -30,14 +34,14 @@ export async function startLoopbackReceiver(path = '/callback'): Promise<Loopbac
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
     if (req.method !== 'GET' || url.pathname !== path) {
-      res.writeHead(404, headers).end(PAGE('Not found', 'This address is only used to finish signing in.'));
+      res.writeHead(404, headers).end(PAGE(language, words.notFoundTitle, words.notFoundText));
       return;
     }
     const failed = url.searchParams.has('error');
     res.writeHead(200, headers).end(
       failed
-        ? PAGE('Sign-in did not finish', 'Return to Enterprise Support Desktop to see why and try again.')
-        : PAGE('You are signed in', 'You can close this tab and return to Enterprise Support Desktop.'),
+        ? PAGE(language, words.failedTitle, words.failedText)
+        : PAGE(language, words.signedInTitle, words.signedInText),
     );
     resolve(url.searchParams);
   });

@@ -10,7 +10,8 @@ export class OAuthClient {
     return this.api.baseUrl;
   }
 
-  authorizeUrl(params: { redirectUri: string; state: string; codeChallenge: string }): string {
+  /** `uiLocales` (OpenID Connect's ui_locales): the language the sign-in page should use, the app's own. */
+  authorizeUrl(params: { redirectUri: string; state: string; codeChallenge: string; uiLocales?: string }): string {
     const url = new URL(`${this.api.baseUrl}/oauth/authorize`);
     url.search = new URLSearchParams({
       response_type: 'code',
@@ -20,6 +21,7 @@ export class OAuthClient {
       state: params.state,
       code_challenge: params.codeChallenge,
       code_challenge_method: 'S256',
+      ...(params.uiLocales ? { ui_locales: params.uiLocales } : {}),
     }).toString();
     return url.href;
   }

@@ -1,5 +1,6 @@
 import type { TokenResponse } from '../../../shared/api';
 import type { SessionState } from '../../../shared/contract';
+import type { Settings } from '../../../shared/contract/settings';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import { Emitter } from '../emitter';
 import { startLoopbackReceiver, type LoopbackReceiver } from './loopback-receiver';
@@ -17,6 +18,8 @@ export interface SessionServiceDeps {
   signInTimeoutMs?: number;
   /** Refresh this long before the access token expires, so no call fails on a token that just ran out. */
   refreshSkewMs?: number;
+  /** The app's language: the API's sign-in page (ui_locales) and the finish page speak it. */
+  language?: () => Settings['language'];
 }
 
 interface Attempt {
@@ -50,10 +53,11 @@ export class SessionService {
   /** Starts the browser sign-in and returns at once; the result arrives as a state change. */
   async signIn(): Promise<{ authorizeUrl: string }> {
     this.cancelSignIn();
-    const receiver = await startLoopbackReceiver();
+    const language = this.deps.language?.() ?? 'en';
+    const receiver = await startLoopbackReceiver('/callback', language);
     const verifier = createCodeVerifier();
     const state = createState();
-    const authorizeUrl = this.deps.oauth.authorizeUrl({ redirectUri: receiver.redirectUri, state, codeChallenge: codeChallengeS256(verifier) });
+    const authorizeUrl = this.deps.oauth.authorizeUrl({ redirectUri: receiver.redirectUri, state, codeChallenge: codeChallengeS256(verifier), uiLocales: language });
     const attempt: Attempt = { receiver, done: Promise.resolve() };
     attempt.done = this.finishSignIn(attempt, state, verifier);
     this.attempt = attempt;

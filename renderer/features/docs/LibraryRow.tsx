@@ -44,7 +44,8 @@ export function LibraryRow({ library, progress }: Props) {
           <progress
             className="docs-progress"
             max={Math.max(total, 1)}
-            value={Math.min(done, total)}
+            // Importing before the first count arrives: a moving stripe, not the finished download's full bar.
+            value={library.state === 'importing' && !live ? undefined : Math.min(done, total)}
             aria-label={t('docs.libraries.progressLabel', { title: library.title })}
           />
         )}

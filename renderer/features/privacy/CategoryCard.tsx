@@ -4,9 +4,12 @@ import { RecordsTable } from './RecordsTable';
 
 /** One category of My data: what is held, why (P2), on which basis, how long (P6.2), from where, where it is kept (P8.1). */
 export function CategoryCard({ category }: { category: MyDataCategory }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = `category-${category.id}`;
-  const countries = (codes: string[]) => codes.map((code) => t(`privacy.countries.${code}`, { defaultValue: code })).join(', ');
+  // Lists punctuated as the language writes them ("Germany, China and the United States"; "德国、中国和美国").
+  const countries = (codes: string[]) =>
+    new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(codes.map((code) => t(`privacy.countries.${code}`, { defaultValue: code })));
+  const phrases = (items: string[]) => items.join(t('privacy.phraseSeparator'));
   return (
     <article className="privacy__card" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -15,7 +18,7 @@ export function CategoryCard({ category }: { category: MyDataCategory }) {
       <dl className="privacy__facts">
         <div className="privacy__fact">
           <dt>{t('privacy.myData.purposes')}</dt>
-          <dd>{category.purposes.map((p) => t(`privacy.purposes.${p.replace('.', '_')}`)).join('; ')}</dd>
+          <dd>{phrases(category.purposes.map((p) => t(`privacy.purposes.${p.replace('.', '_')}`)))}</dd>
         </div>
         <div className="privacy__fact">
           <dt>{t('privacy.myData.legalBasis')}</dt>
@@ -35,7 +38,7 @@ export function CategoryCard({ category }: { category: MyDataCategory }) {
         </div>
         <div className="privacy__fact">
           <dt>{t('privacy.myData.safeguards')}</dt>
-          <dd>{category.safeguards.map((s) => t(`privacy.safeguards.${s}`)).join('; ')}</dd>
+          <dd>{phrases(category.safeguards.map((s) => t(`privacy.safeguards.${s}`)))}</dd>
         </div>
       </dl>
       <RecordsTable category={category} caption={t(`privacy.categories.${category.id}`)} />

@@ -5,6 +5,8 @@ import { recordVocabulary } from '../../../shared/api/privacy-records';
 import { Checksum } from '../../ui/Checksum';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 
+/** A record's own key (a UUID): a reference to quote to support, set apart as a value, not read as a word. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Which fields hold codes, per category: read once from the shared record schemas. */
@@ -22,10 +24,16 @@ export function fieldLabel(t: TFunction, category: CategoryId, field: string): s
 
 type Context = { t: TFunction; language: string; category: CategoryId };
 
-/** A sign-in method: `password`, `sso:<provider>` or `social:<provider>` (P1.6), in words. */
+/**
+ * A sign-in method: `password`, `sso:<provider>` or `social:<provider>` (P1.6), in words. A provider
+ * this app has no name for (a company's own identity provider, such as "northwind-entra-id") is never
+ * shown by its id: the kind of account is said instead.
+ */
 function signInMethod(method: string, { t }: Context): string {
   const [kind, provider = ''] = method.split(':');
-  return t(`privacy.codes.sign-in-history.method.${kind}`, { provider: t(`privacy.signInProviders.${provider}`, { defaultValue: provider }) });
+  const name = provider ? t(`privacy.signInProviders.${provider}`, { defaultValue: '' }) : '';
+  if (kind !== 'password' && !name) return t(`privacy.codes.sign-in-history.method.${kind}Unnamed`);
+  return t(`privacy.codes.sign-in-history.method.${kind}`, { provider: name });
 }
 
 /** A record's value in words: codes and yes/no in the UI language, dates and sizes localized, nested values as labelled lists. */
@@ -40,6 +48,7 @@ export function RecordValue({ value, path, context }: { value: unknown; path: st
     if (isCoded(category, path)) return t(`privacy.codes.${category}.${path}.${value}`);
     if (ISO_TIME.test(value)) return formatDateTime(value, language);
     if (field === 'sha256') return <Checksum value={value} />;
+    if (UUID.test(value)) return <code className="privacy__reference">{value}</code>;
     if (field === 'country' && /^[A-Z]{2}$/.test(value)) return new Intl.DisplayNames([language], { type: 'region' }).of(value) ?? value;
     return value;
   }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../shared/contract';
 import { BridgeError } from '../../app/bridge';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -58,7 +58,8 @@ export function SignInScreen({ session }: Props) {
 
         {info?.embeddedApi && info.demoAccount && (
           <p className="sign-in__demo">
-            {t('session.demo', { email: info.demoAccount.email, password: info.demoAccount.password })}
+            {/* The two values to type, set apart as such. */}
+            <Trans i18nKey="session.demo" values={{ email: info.demoAccount.email, password: info.demoAccount.password }} components={{ value: <code /> }} />
           </p>
         )}
         {/* P5.7: the privacy contact is at hand before signing in, and after an account was deleted. */}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccessApplication, CatalogueQuery } from '../../../shared/api/software';
 import type { DownloadProgressView } from '../../../shared/contract/software-contract';
 import { USER_DATA_KEY } from '../session/use-session';
@@ -11,13 +12,16 @@ const CATALOGUE_KEY = [...SOFTWARE_KEY, 'catalogue'] as const;
 const DOWNLOADS_KEY = [...SOFTWARE_KEY, 'downloads'] as const;
 const APPLICATIONS_KEY = [...SOFTWARE_KEY, 'applications'] as const;
 
+// Summaries and licence texts come in the app's language (the API reads Accept-Language): the language is part of their keys.
+const useLanguage = () => useTranslation().i18n.language;
+
 export function useCatalogue(query: CatalogueQuery) {
-  return useQuery({ queryKey: [...CATALOGUE_KEY, query], queryFn: () => softwareApi.catalogue(query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: [...CATALOGUE_KEY, query, useLanguage()], queryFn: () => softwareApi.catalogue(query), placeholderData: keepPreviousData });
 }
 
 /** The unfiltered catalogue, for the product and version choices. */
 export function useCatalogueChoices() {
-  return useQuery({ queryKey: [...CATALOGUE_KEY, {}], queryFn: () => softwareApi.catalogue({}) });
+  return useQuery({ queryKey: [...CATALOGUE_KEY, {}, useLanguage()], queryFn: () => softwareApi.catalogue({}) });
 }
 
 /** Downloads and their history, refreshed whenever main reports a state change. */
@@ -72,7 +76,7 @@ export function useSoftwareMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export function useLicence(productId: string | null) {
-  return useQuery({ queryKey: [...SOFTWARE_KEY, 'licence', productId], queryFn: () => softwareApi.licence(productId!), enabled: productId !== null });
+  return useQuery({ queryKey: [...SOFTWARE_KEY, 'licence', productId, useLanguage()], queryFn: () => softwareApi.licence(productId!), enabled: productId !== null });
 }
 
 export function useProfileForContact(enabled: boolean) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/api/tickets';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ShortChecksum } from '../../ui/Checksum';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { formatBytes } from './ticket-format';
 import { ticketsApi } from './tickets.api';
@@ -39,7 +40,7 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
           <ul className="attachments">
             {ticket.attachments.map((a) => (
               <li key={a.id}>
-                {a.name} ({formatBytes(a.size, i18n.language)}) <span className="field__hint">SHA-256 {a.sha256.slice(0, 16)}…</span>{' '}
+                {a.name} ({formatBytes(a.size, i18n.language)}) <ShortChecksum value={a.sha256} of={a.name} />{' '}
                 {caps.data?.nativeSave && (
                   <button type="button" className="button button--small" onClick={() => save.mutate(a.id)} disabled={save.isPending} aria-label={t('tickets.attachments.saveNamed', { name: a.name })}>
                     {t('tickets.attachments.save')}

@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { RightsRequestSchema, type RightsRequest } from '../../../shared/api/privacy';
 import { signInWithPassword } from '../helpers/oauth-flow';
 import type { TestApi } from '../server/helpers';
+import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
 
 export const [ALICE, BERND, CHEN] = DEMO_USERS;
 
@@ -56,3 +57,16 @@ export async function fileRequest(caller: Caller, input: object): Promise<Rights
 }
 
 export const confirmRequest = (caller: Caller, id: string) => caller.request('POST', `/privacy/requests/${id}/confirm`);
+
+/**
+ * Gives `caller` (ALICE) records in every category that can hold codes: a service request, software and
+ * feedback, a consent receipt, an objection (a purpose, refused: a refusal code) and a policy acknowledgement.
+ */
+export async function plantEveryCategory(api: TestApi, caller: Caller): Promise<void> {
+  plantTicket(api.app.db, ALICE!, 1);
+  plantSoftwareAndFeedback(api.app.db, ALICE!);
+  expect((await caller.request('PUT', '/privacy/consents', { kind: 'analytics', granted: true })).status).toBe(200);
+  await fileRequest(caller, { kind: 'object', purpose: 'legal-compliance' });
+  const policy = (await caller.get('/privacy/policy')) as { current: { version: string } };
+  expect((await caller.request('POST', '/privacy/policy/acknowledgements', { version: policy.current.version })).status).toBe(200);
+}

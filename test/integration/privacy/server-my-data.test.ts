@@ -3,7 +3,7 @@ import { CATEGORY_IDS, MyDataSchema } from '../../../shared/api/privacy';
 import { CATEGORY_RECORD_SCHEMAS } from '../../../shared/api/privacy-records';
 import { plantSoftwareAndFeedback, plantTicket } from './plant-data';
 import { startTestApi, type TestApi } from '../server/helpers';
-import { ALICE, fileRequest, signedIn, type Caller } from './api-helpers';
+import { ALICE, plantEveryCategory, signedIn, type Caller } from './api-helpers';
 
 let api: TestApi;
 let alice: Caller;
@@ -97,13 +97,7 @@ describe('My data', () => {
   });
 
   it('every record of every category has exactly the fields and codes its declared schema lists, so the screen has words for each', async () => {
-    plantTicket(api.app.db, ALICE, 1);
-    plantSoftwareAndFeedback(api.app.db, ALICE);
-    // A consent receipt, an objection (a purpose, refused: a refusal code) and a policy acknowledgement.
-    expect((await alice.request('PUT', '/privacy/consents', { kind: 'analytics', granted: true })).status).toBe(200);
-    await fileRequest(alice, { kind: 'object', purpose: 'legal-compliance' });
-    const policy = (await alice.get('/privacy/policy')) as { current: { version: string } };
-    expect((await alice.request('POST', '/privacy/policy/acknowledgements', { version: policy.current.version })).status).toBe(200);
+    await plantEveryCategory(api, alice);
     const data = await myData(alice);
     const undeclared = data.categories.flatMap((category) =>
       category.records.flatMap((record) => {
