@@ -19,6 +19,8 @@ export interface DocsCommandHost {
   program: string;
   /** The database used without --db. */
   defaultDb: string;
+  /** The key of the default database (the app's own is encrypted at rest); a --db of the user's choice is plain. */
+  defaultDbKey?: Buffer | null;
   /** The documentation service used without --api or ESD_API_URL (the app's configured service). */
   defaultApiUrl?: string | undefined;
   /** A token for that service when ESD_API_TOKEN is not set (the app's saved sign-in). */
@@ -69,10 +71,11 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
 
   const dbFile = resolve(values.db ?? host.defaultDb);
   mkdirSync(dirname(dbFile), { recursive: true });
-  const db = openLocalDatabase(dbFile);
+  const key = values.db ? null : (host.defaultDbKey ?? null);
+  const db = openLocalDatabase(dbFile, { key });
   try {
     applyMigrations(db, 'docs', DOCS_MIGRATIONS);
-    const docs = { db, dbFile, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
+    const docs = { db, dbFile, key, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
     if (command === 'update') await update(docs, api!, args[0] ?? null, host);
     else await runLocal(command, args, values, docs, host);
     return 0;
@@ -82,7 +85,7 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
 }
 
 type Values = ReturnType<typeof parseArguments>['values'];
-type Docs = { db: LocalDatabase; dbFile: string; dataDir: string; store: LibraryStore };
+type Docs = { db: LocalDatabase; dbFile: string; key: Buffer | null; dataDir: string; store: LibraryStore };
 
 function parseArguments(argv: string[], program: string) {
   try {
@@ -121,7 +124,7 @@ async function update(docs: Docs, service: { url: string; token: string }, libra
     downloads, store: docs.store, dataDir: docs.dataDir,
     // The command line has no storage setting: the disk's free space is still checked.
     storageLimitBytes: () => Number.MAX_SAFE_INTEGER,
-    runImport: (job, progress) => importInWorker(docs.dbFile, docs.dataDir, job, progress),
+    runImport: (job, progress) => importInWorker(docs.dbFile, docs.dataDir, job, progress, docs.key),
     onInstallsChanged: () => undefined,
   });
   try {
@@ -153,12 +156,12 @@ async function update(docs: Docs, service: { url: string; token: string }, libra
   }
 }
 
-async function runLocal(command: string, args: string[], values: Values, { db, dbFile, dataDir, store }: Docs, host: DocsCommandHost): Promise<void> {
+async function runLocal(command: string, args: string[], values: Values, { db, dbFile, key, dataDir, store }: Docs, host: DocsCommandHost): Promise<void> {
   if (command === 'import') {
     const source = args[0]!;
     const isFolder = statSync(source, { throwIfNoEntry: false })?.isDirectory() ?? false;
     await store.removeUnfinished();
-    const result = await importInWorker(dbFile, dataDir, isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' }, (done, total) => host.progress?.(`Importing ${done}/${total}`));
+    const result = await importInWorker(dbFile, dataDir, isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' }, (done, total) => host.progress?.(`Importing ${done}/${total}`), key);
     await Promise.all(result.retired.map((id) => store.removeFiles(id)));
     host.out(`Imported ${result.libraryId}: ${result.topicCount} topics.`);
   } else if (command === 'list') {

@@ -5,7 +5,7 @@ import { AppError, validationError } from '../../../shared/errors';
 import type { ApiClient, FetchLike } from '../api/api-client';
 import type { DownloadManager } from '../downloads';
 import { Emitter } from '../emitter';
-import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
+import { applyMigrations, databaseKeyOf, type LocalDatabase } from '../local-db/local-database';
 import { mimeType, resolveInside } from '../../security/static-files';
 import { DOCS_MIGRATIONS } from './docs-schema';
 import { FeedbackOutbox, type FeedbackOutboxOptions, type FeedbackRefusal } from './feedback-outbox';
@@ -61,7 +61,7 @@ export class DocsService {
       store: this.store,
       dataDir: deps.dataDir,
       storageLimitBytes: deps.storageLimitBytes,
-      runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress),
+      runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress, databaseKeyOf(deps.db)),
       onInstallsChanged: () => this.engine.reload(),
     });
     this.feedbackOutbox = new FeedbackOutbox({

@@ -8,8 +8,8 @@ import { runImport, type ImportJob } from './import-job';
  * The import runs here, off the main thread: HTML parsing and index writes would otherwise stall
  * the app's event loop for seconds. It writes through its own connection (WAL lets main keep reading).
  */
-const { dbFile, dataDir, job } = workerData as { dbFile: string; dataDir: string; job: ImportJob };
-const db = openLocalDatabase(dbFile);
+const { dbFile, dataDir, job, keyHex } = workerData as { dbFile: string; dataDir: string; job: ImportJob; keyHex: string | null };
+const db = openLocalDatabase(dbFile, { key: keyHex ? Buffer.from(keyHex, 'hex') : null });
 try {
   const result = await runImport(db, dataDir, job, (done, total) => parentPort!.postMessage({ type: 'progress', done, total }));
   parentPort!.postMessage({ type: 'done', result });

@@ -22,10 +22,11 @@ function workerEntry(): { url: URL; execArgv: string[] } {
  */
 const WORKER_HEAP_MB = 256;
 
-export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, progress: Progress): Promise<ImportResult> {
+/** `key`: the local database's key (it is encrypted at rest); the worker opens its own connection with it. */
+export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, progress: Progress, key: Buffer | null = null): Promise<ImportResult> {
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job, keyHex: key?.toString('hex') ?? null }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     worker.on('message', (message: { type: string; done?: number; total?: number; result?: ImportResult; error?: AppErrorShape; detail?: string }) => {
       if (message.type === 'progress') progress(message.done!, message.total!);
