@@ -23,6 +23,22 @@ export type CategoryId = z.infer<typeof CategoryIdSchema>;
 export const PURPOSES = ['P2.1', 'P2.2', 'P2.3', 'P2.4', 'P2.5', 'P2.6', 'P2.7', 'P2.8'] as const;
 export const LEGAL_BASES = ['contract', 'consent', 'legitimate-interest', 'legal-obligation'] as const;
 export const RETENTIONS = ['account-lifetime', 'three-years-after-closure', 'one-year', 'until-withdrawn', 'six-years-legal'] as const;
+/**
+ * How long each retention lasts, defined once: the service's purge (server/privacy/retention.ts) and
+ * the date My data shows per record ("goes on") both come from here. null: no fixed period (while the
+ * account is active, or until consent is withdrawn); the record goes with the account or the consent.
+ */
+export const RETENTION_YEARS: Record<(typeof RETENTIONS)[number], number | null> = {
+  'account-lifetime': null,
+  'until-withdrawn': null,
+  'one-year': 1,
+  'three-years-after-closure': 3,
+  'six-years-legal': 6,
+};
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+/** The moment a record kept since `fromMs` is due to go, or null where its category has no fixed period. */
+export const retentionEnd = (retention: (typeof RETENTIONS)[number], fromMs: number): number | null =>
+  RETENTION_YEARS[retention] === null ? null : fromMs + RETENTION_YEARS[retention]! * YEAR_MS;
 export const SOURCES = ['you', 'your-company', 'service', 'third-party-sign-in'] as const;
 /**
  * Each code is a claim a test holds against the code that stores the category
@@ -55,6 +71,11 @@ export const MyDataCategorySchema = CategoryInfoSchema.extend({
   count: z.number().int(),
   /** The most recent records (all of them for small categories); the export holds everything. */
   records: z.array(DataRecordSchema),
+  /**
+   * P6.2: for each record (same order), when the service deletes it as its retention period ends
+   * (ISO); null where the category has no fixed period or the record's period has not started (an open request).
+   */
+  goesAt: z.array(z.string().nullable()),
 });
 export type MyDataCategory = z.infer<typeof MyDataCategorySchema>;
 
