@@ -116,6 +116,9 @@ export const REQUEST_KINDS = ['restrict', 'lift-restriction', 'erase', 'withdraw
 export const REQUEST_STATUSES = ['received', 'confirmation-needed', 'completed', 'refused'] as const;
 export const OBJECTION_PURPOSES = ['recommendations', 'marketing', 'analytics', 'product-improvement', 'legal-compliance'] as const;
 export const REFUSAL_CODES = ['legal-obligation', 'already-done', 'not-restricted'] as const;
+/** What a completed request did beyond its kind: an upheld objection to product improvement takes the account out of the analysis data set (P2.5). */
+export const REQUEST_OUTCOMES = ['excluded-from-analysis'] as const;
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 
 const note = z.string().trim().max(1000, 'At most 1000 characters.').optional();
 export const NewRightsRequestSchema = z.discriminatedUnion('kind', [
@@ -135,6 +138,7 @@ export const RightsRequestSchema = z.object({
   dueAt: z.string(),
   completedAt: z.string().nullable(),
   refusal: z.object({ code: z.enum(REFUSAL_CODES), message: z.string() }).nullable(),
+  outcome: z.enum(REQUEST_OUTCOMES).nullable(),
 });
 export type RightsRequest = z.infer<typeof RightsRequestSchema>;
 export const RightsRequestListSchema = z.object({ requests: z.array(RightsRequestSchema) });

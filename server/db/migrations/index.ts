@@ -6,6 +6,7 @@ import * as privacy from './005-privacy';
 import * as liftRestriction from './006-lift-restriction';
 import * as loginFailures from './007-login-failures';
 import * as tenantCounters from './008-tenant-counters';
+import * as analysisObjection from './009-analysis-objection';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: liftRestriction.name, up: liftRestriction.up },
   { version: 7, name: loginFailures.name, up: loginFailures.up },
   { version: 8, name: tenantCounters.name, up: tenantCounters.up },
+  { version: 9, name: analysisObjection.name, up: analysisObjection.up },
 ];
