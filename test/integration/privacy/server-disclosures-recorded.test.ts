@@ -1,5 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Disclosures } from '../../../shared/api/privacy';
+import type { Disclosures, MyData } from '../../../shared/api/privacy';
 import { FIELD_SERVICE_PARTNER } from '../../../server/tickets/demo-engineer';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { newKey, signedIn as ticketCaller, ticketBody } from '../tickets/ticket-api-helpers';
@@ -41,5 +42,24 @@ describe('disclosures are recorded when they happen (P4.2)', () => {
     expect(exported.filter((r) => r.recipient === FIELD_SERVICE_PARTNER)).toEqual([disclosure]);
     const manifest = JSON.parse(files.get('manifest.json')!.toString()) as { files: { path: string }[] };
     expect(manifest.files.map((f) => f.path)).toContain('disclosures.json');
+  });
+
+  it('P4.1 no personal data is sold: every disclosure the service has recorded (every account, after the demo flows) goes to a recipient category the register names, for a purpose the person is shown for each data category shared, and none is marketing by a third party', async () => {
+    const rows = (api.app as unknown as { db: Database }).db
+      .prepare('SELECT user_id, recipient_category, purpose, data_categories FROM privacy_disclosures')
+      .all() as { user_id: string; recipient_category: string; purpose: string; data_categories: string }[];
+    // The partner hand-off of the test above is among them, so this cannot pass on an empty register.
+    expect(rows.length).toBeGreaterThan(3);
+    const bernd = await signedIn(api, BERND);
+    const shown = (await bernd.get('/privacy/my-data')) as MyData;
+    const { recipientCategories } = (await bernd.get('/privacy/disclosures')) as Disclosures;
+    for (const row of rows) {
+      expect(recipientCategories, row.recipient_category).toContain(row.recipient_category);
+      expect(row.purpose, 'marketing never goes to a third party').not.toBe('P2.6');
+      for (const id of JSON.parse(row.data_categories) as string[]) {
+        const category = shown.categories.find((c) => c.id === id);
+        expect(category?.purposes, `${id} shared for ${row.purpose}`).toContain(row.purpose);
+      }
+    }
   });
 });
