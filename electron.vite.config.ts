@@ -7,8 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The docs import runs in a worker thread: its own entry, loaded by main/services/docs/importer.ts.
-      rollupOptions: { input: { index: resolve('main/index.ts'), 'docs-import-worker': resolve('main/services/docs/import-worker.ts') } },
+      // The docs import runs in a worker thread (its own entry, loaded by main/services/docs/importer.ts),
+      // and reads PDFs in another (pdf/pdf-extract.ts), which it can stop on a time or memory limit.
+      rollupOptions: { input: { index: resolve('main/index.ts'), 'docs-import-worker': resolve('main/services/docs/import-worker.ts'), 'docs-pdf-worker': resolve('main/services/docs/pdf/pdf-worker.ts') } },
     },
   },
   preload: {

@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Import boundaries of ../shared/ARCHITECTURE.md, at error:
- *   shared -> (nothing but zod), preload -> shared, main -> shared, renderer -> shared, server -> shared.
+ *   shared -> (nothing but zod), preload -> shared, main -> shared, renderer -> shared, server -> shared,
+ *   conformance -> shared.
  *   'electron' only in main/platform, main/index.ts and preload; raw ipcMain/ipcRenderer only in the
  *   bridge's Electron adapter and preload; node:* never in shared or renderer.
  */
@@ -67,6 +68,11 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(electron, outside('main', 'preload', 'renderer')) },
+  },
+  {
+    // The conformance kit checks any implementation from outside: it may use shared/ (the contract), never the reference server.
+    files: ['conformance/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(electron, outside('main', 'preload', 'renderer', 'server', 'test')) },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       const options = {
         title: purpose === 'import-folder' ? strings.importFolder : strings.importLibrary,
         properties: [purpose === 'import-folder' ? 'openDirectory' : 'openFile'] as ('openDirectory' | 'openFile')[],
-        ...(purpose === 'import-package' ? { filters } : {}),
+        ...(purpose === 'import-package' ? { filters: [{ name: `${strings.documentationLibrary}, ${strings.pdfManual}`, extensions: ['esdlib', 'zip', 'pdf'] }, ...filters, { name: strings.pdfManual, extensions: ['pdf'] }] } : {}),
       };
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);

@@ -15,6 +15,7 @@ import { registerDocsRoutes } from './docs/docs-routes';
 import { registerAuthorizeRoutes } from './routes/authorize-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMeRoutes } from './routes/me-routes';
+import { registerOpenApiRoutes } from './routes/openapi-routes';
 import { registerTokenRoutes } from './routes/token-routes';
 import { registerPrivacyRoutes } from './privacy/privacy-routes';
 import { registerSoftwareRoutes } from './software/software-routes';
@@ -85,6 +86,7 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   // Routes go in a later plugin so rate-limit's onRoute hook is in place when they are added.
   void app.register(async (scope) => {
     registerHealthRoutes(scope, ctx);
+    registerOpenApiRoutes(scope);
     registerAuthorizeRoutes(scope, ctx);
     registerTokenRoutes(scope, ctx);
     registerMeRoutes(scope, ctx);

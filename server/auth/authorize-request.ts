@@ -23,12 +23,12 @@ export function isLoopbackRedirect(value: string): boolean {
 }
 
 /** The two parameters that must be right before we may redirect anywhere (RFC 6749 4.1.2.1). */
-const ClientSchema = z.object({
+export const ClientSchema = z.object({
   client_id: z.literal(DESKTOP_CLIENT_ID, 'Unknown client.'),
   redirect_uri: z.string().max(2000).refine(isLoopbackRedirect, 'The redirect URI must be http://127.0.0.1:<port>/... or http://[::1]:<port>/...'),
 });
 
-const ParamsSchema = z.object({
+export const ParamsSchema = z.object({
   response_type: z.string(),
   state: z.string().min(1).max(1000),
   // S256 challenges are exactly 43 base64url characters (32 bytes of SHA-256).

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { FeedbackInputSchema, LibraryIdSchema, OnlineSearchQuerySchema, TopicIdSchema } from '../../shared/api/docs';
 import { AppError, validationError } from '../../shared/errors';
 import { mediaType, type ApiContext } from '../context';
-import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
-import { fingerprint, IdempotencyStore, KeyReuseError, optionalIdempotencyKey } from '../http/idempotency';
+import { fingerprint, IdempotencyStore, optionalIdempotencyKey } from '../http/idempotency';
+import { requireSignIn } from '../http/signed-in-scope';
 import { DocsRepository } from './docs-repository';
 
-const LibraryParams = z.strictObject({ id: LibraryIdSchema });
-const TopicParams = z.strictObject({ id: LibraryIdSchema, topicId: TopicIdSchema });
+export const LibraryParams = z.strictObject({ id: LibraryIdSchema });
+export const TopicParams = z.strictObject({ id: LibraryIdSchema, topicId: TopicIdSchema });
 const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 
 /**
@@ -19,14 +19,20 @@ const notFound = (what: string) => new AppError('not_found', `${what} was not fo
 export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const docs = new DocsRepository(ctx.db);
   const keys = new IdempotencyStore(ctx.db, ctx.now);
+  // Every docs route needs a signed-in user: one hook for the scope (hooks do not leak out of it).
+  void app.register(async (scope) => {
+    requireSignIn(scope, ctx.store);
+    registerSignedInDocsRoutes(scope, ctx, docs, keys);
+  });
+}
+
+function registerSignedInDocsRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocsRepository, keys: IdempotencyStore): void {
 
   app.get('/docs/libraries', async (request, reply) => {
-    if (!authenticate(ctx.store, request, reply)) return reply;
     return reply.send({ libraries: docs.catalogue() });
   });
 
   app.get('/docs/libraries/:id/package', async (request, reply) => {
-    if (!authenticate(ctx.store, request, reply)) return reply;
     const params = LibraryParams.safeParse(request.params);
     if (!params.success) return sendError(reply, validationError(params.error));
     const pkg = docs.packageOf(params.data.id);
@@ -35,7 +41,6 @@ export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void 
   });
 
   app.get('/docs/search', async (request, reply) => {
-    if (!authenticate(ctx.store, request, reply)) return reply;
     const raw = request.query as Record<string, unknown>;
     const library = raw.library === undefined ? undefined : ([] as unknown[]).concat(raw.library);
     const query = OnlineSearchQuerySchema.safeParse({ ...raw, ...(library ? { library } : {}) });
@@ -44,7 +49,6 @@ export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void 
   });
 
   app.get('/docs/libraries/:id/topics/:topicId', async (request, reply) => {
-    if (!authenticate(ctx.store, request, reply)) return reply;
     const params = TopicParams.safeParse(request.params);
     if (!params.success) return sendError(reply, validationError(params.error));
     const topic = docs.topic(params.data.id, params.data.topicId);
@@ -54,29 +58,21 @@ export function registerDocsRoutes(app: FastifyInstance, ctx: ApiContext): void 
   // The Idempotency-Key is optional so clients that never sent one keep working; the desktop's outbox
   // always sends one, so a retry after a lost answer returns the first result instead of a second row.
   app.post('/docs/feedback', async (request, reply) => {
-    const userId = authenticate(ctx.store, request, reply);
-    if (!userId) return reply;
+    const { userId } = request;
     if (mediaType(request) !== 'application/json') return sendError(reply, new AppError('validation', 'Send feedback as application/json.'), 415);
-    try {
-      const key = optionalIdempotencyKey(request);
-      const input = FeedbackInputSchema.safeParse(request.body);
-      if (!input.success) throw validationError(input.error);
-      const add = () => {
-        if (!docs.topic(input.data.library, input.data.topicId)) throw notFound('This topic');
-        return { status: 201, body: docs.addFeedback(userId, input.data, ctx.now()) };
-      };
-      const result = key ? keys.run(userId, key, 'POST /docs/feedback', fingerprint(input.data), add) : add();
-      return reply.code(result.status).send(result.body);
-    } catch (error) {
-      if (error instanceof KeyReuseError) return sendError(reply, error, 422);
-      if (error instanceof AppError) return sendError(reply, error);
-      throw error;
-    }
+    const key = optionalIdempotencyKey(request);
+    const input = FeedbackInputSchema.safeParse(request.body);
+    if (!input.success) throw validationError(input.error);
+    const add = () => {
+      if (!docs.topic(input.data.library, input.data.topicId)) throw notFound('This topic');
+      return { status: 201, body: docs.addFeedback(userId, input.data, ctx.now()) };
+    };
+    const result = key ? keys.run(userId, key, 'POST /docs/feedback', fingerprint(input.data), add) : add();
+    return reply.code(result.status).send(result.body);
   });
 
   app.get('/docs/feedback', async (request, reply) => {
-    const userId = authenticate(ctx.store, request, reply);
-    if (!userId) return reply;
+    const { userId } = request;
     return reply.send({ feedback: docs.feedbackOf(userId) });
   });
 }

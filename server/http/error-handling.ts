@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/api';
 import { AppError, validationError, type ErrorCode } from '../../shared/errors';
 import { errorPage } from '../views/html-page';
+import { KeyReuseError } from './idempotency';
 import { STATIC_PAGE_CSP } from '../views/login-page';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -38,7 +39,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let mapped: { status: number; error: AppError };
-    if (error instanceof AppError) mapped = { status: STATUS[error.code] ?? 500, error };
+    // A reused Idempotency-Key with another body is a validation error answered 422 (the contract's status for it).
+    if (error instanceof KeyReuseError) mapped = { status: 422, error };
+    else if (error instanceof AppError) mapped = { status: STATUS[error.code] ?? 500, error };
     else if (error instanceof z.ZodError) mapped = { status: 400, error: validationError(error) };
     else {
       mapped = fromFrameworkError(error) ?? { status: 500, error: new AppError('server', 'The server failed. Please try again later.') };

@@ -6,7 +6,7 @@ import { isForm, type ApiContext } from '../context';
 import { errorPage } from '../views/html-page';
 import { loginPage, loginPageCsp, STATIC_PAGE_CSP } from '../views/login-page';
 
-const CredentialsSchema = z.object({
+export const CredentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
 });

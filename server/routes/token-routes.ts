@@ -7,14 +7,14 @@ import { isForm, type ApiContext } from '../context';
 type OAuthError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
 
 const opaque = z.string().min(1).max(512);
-const BaseSchema = z.object({ grant_type: z.string().min(1).max(100), client_id: z.string().min(1).max(200) });
-const CodeGrantSchema = z.object({
+export const BaseSchema = z.object({ grant_type: z.string().min(1).max(100), client_id: z.string().min(1).max(200) });
+export const CodeGrantSchema = z.object({
   code: opaque,
   redirect_uri: z.string().min(1).max(2000),
   code_verifier: z.string().regex(CODE_VERIFIER_PATTERN, 'code_verifier must be 43-128 unreserved characters'),
 });
-const RefreshGrantSchema = z.object({ refresh_token: opaque });
-const RevokeSchema = z.object({
+export const RefreshGrantSchema = z.object({ refresh_token: opaque });
+export const RevokeSchema = z.object({
   token: opaque,
   // RFC 7009 2.1: only a hint; we look the token up whatever it says.
   token_type_hint: z.string().max(100).optional(),

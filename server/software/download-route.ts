@@ -8,7 +8,7 @@ import type { SoftwareFileStore } from './file-store';
 import { optionalUser } from './optional-user';
 import type { SoftwareRepository } from './software-repository';
 
-const ParamsSchema = z.object({ fileId: z.string().min(1).max(64) });
+export const ParamsSchema = z.object({ fileId: z.string().min(1).max(64) });
 
 /**
  * GET /software/files/:fileId/download: streamed from disk with a strong ETag, single byte ranges

@@ -24,7 +24,7 @@ export interface SoftwareRouteOptions {
   signingSeed?: Buffer;
 }
 
-const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1).max(64);
 const json = (request: FastifyRequest) => mediaType(request) === 'application/json';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.output<S> | undefined {

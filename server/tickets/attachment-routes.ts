@@ -12,7 +12,7 @@ import type { ApiContext } from '../context';
 import { sendError } from '../http/error-handling';
 import { fingerprint, idempotencyKey, type IdempotencyStore } from '../http/idempotency';
 import { toAttachment } from './ticket-mapping';
-import { pathId, sendFailure, viewerFor } from './route-helpers';
+import { pathId, sendFailure, viewerOf } from './route-helpers';
 import type { TicketRepository } from './ticket-repository';
 
 /**
@@ -22,8 +22,7 @@ import type { TicketRepository } from './ticket-repository';
  */
 export function registerAttachmentRoutes(app: FastifyInstance, ctx: ApiContext, repo: TicketRepository, keys: IdempotencyStore, dir: string): void {
   app.post('/tickets/:id/attachments', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     let temp: string | undefined;
     try {
       const id = pathId(request, 'id');
@@ -71,8 +70,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: ApiContext, 
   });
 
   app.get('/tickets/:id/attachments/:attachmentId', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     try {
       const id = pathId(request, 'id');
       repo.readable(viewer, id);

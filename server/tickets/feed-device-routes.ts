@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../shared/errors';
 import type { ApiContext } from '../context';
 import { toDevice, type DeviceRow } from './ticket-mapping';
-import { pathId, sendFailure, viewerFor } from './route-helpers';
+import { pathId, viewerOf } from './route-helpers';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
-const FeedQuerySchema = z.strictObject({
+export const FeedQuerySchema = z.strictObject({
   // 'latest': start following from now, without the history (a fresh install). A number is a cursor
   // this feed handed out (server/tickets/tenant-counters.ts), per company, opaque to the client.
   since: z.union([z.literal('latest'), z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).default(0),
@@ -22,31 +22,24 @@ const deviceParams = (v: Viewer) => ({ userId: v.userId, companyId: v.companyId,
  */
 export function registerFeedAndDeviceRoutes(app: FastifyInstance, ctx: ApiContext, repo: TicketRepository): void {
   app.get('/tickets/changes', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     const query = FeedQuerySchema.safeParse(request.query);
-    if (!query.success) return sendFailure(reply, validationError(query.error));
+    if (!query.success) throw validationError(query.error);
     const { since, limit } = query.data;
     return reply.send(since === 'latest' ? { cursor: repo.latestCursor(viewer), events: [] } : repo.feed(viewer, since, limit));
   });
 
   app.get('/devices', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
+    const viewer = viewerOf(request);
     const rows = ctx.db.prepare(`SELECT d.* FROM devices d WHERE ${DEVICE_VISIBLE} ORDER BY d.serial`).all(deviceParams(viewer)) as DeviceRow[];
     return reply.send({ items: rows.map(toDevice) });
   });
 
   app.get('/devices/:id', async (request, reply) => {
-    const viewer = viewerFor(ctx, repo, request, reply);
-    if (!viewer) return reply;
-    try {
-      const id = pathId(request, 'id');
-      const row = ctx.db.prepare(`SELECT d.* FROM devices d WHERE d.id = @id AND ${DEVICE_VISIBLE}`).get({ id, ...deviceParams(viewer) }) as DeviceRow | undefined;
-      if (!row) throw new AppError('not_found', 'There is no such device.');
-      return reply.send(toDevice(row));
-    } catch (error) {
-      return sendFailure(reply, error);
-    }
+    const viewer = viewerOf(request);
+    const id = pathId(request, 'id');
+    const row = ctx.db.prepare(`SELECT d.* FROM devices d WHERE d.id = @id AND ${DEVICE_VISIBLE}`).get({ id, ...deviceParams(viewer) }) as DeviceRow | undefined;
+    if (!row) throw new AppError('not_found', 'There is no such device.');
+    return reply.send(toDevice(row));
   });
 }

@@ -6,6 +6,8 @@ import { registerAttachmentRoutes } from './attachment-routes';
 import { demoEngineerDelayMs, demoEngineerTick } from './demo-engineer';
 import { registerFeedAndDeviceRoutes } from './feed-device-routes';
 import { IdempotencyStore } from '../http/idempotency';
+import { requireSignIn } from '../http/signed-in-scope';
+import { resolveViewer } from './route-helpers';
 import { TicketRepository } from './ticket-repository';
 import { registerTicketCoreRoutes } from './ticket-routes';
 
@@ -16,6 +18,8 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: ApiContext): voi
   // Attachments live beside the database file, one file per attachment id.
   const dir = join(dirname(ctx.db.name), 'ticket-attachments');
   void app.register(async (scope) => {
+    requireSignIn(scope, ctx.store);
+    resolveViewer(scope, repo);
     await scope.register(multipart);
     registerTicketCoreRoutes(scope, ctx, repo, keys);
     registerAttachmentRoutes(scope, ctx, repo, keys, dir);

@@ -1,21 +1,32 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { ApiContext } from '../context';
-import { authenticate } from '../http/bearer-auth';
 import { sendError } from '../http/error-handling';
 import { KeyReuseError } from '../http/idempotency';
 import type { TicketRepository, Viewer } from './ticket-repository';
 
-const IdSchema = z.uuid();
+export const IdSchema = z.uuid();
 
-/** The signed-in caller as a Viewer, or undefined after a 401 was sent. */
-export function viewerFor(ctx: ApiContext, repo: TicketRepository, request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
-  const userId = authenticate(ctx.store, request, reply);
-  if (!userId) return undefined;
-  const viewer = repo.viewer(userId);
-  if (!viewer) void sendError(reply, new AppError('unauthorized', 'This account no longer exists.'));
-  return viewer;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller as a Viewer (company, admin), set by resolveViewer in the tickets scope. */
+    viewer: Viewer | null;
+  }
+}
+
+/** After requireSignIn: the caller's company and admin rights, or 401 when the account is gone. */
+export function resolveViewer(scope: FastifyInstance, repo: TicketRepository): void {
+  scope.decorateRequest('viewer', null);
+  scope.addHook('onRequest', async (request, reply) => {
+    request.viewer = repo.viewer(request.userId) ?? null;
+    if (!request.viewer) return sendError(reply, new AppError('unauthorized', 'This account no longer exists.'));
+  });
+}
+
+/** The signed-in caller of a tickets route (resolveViewer ran before the handler). */
+export function viewerOf(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw new AppError('unauthorized', 'Sign in to continue.');
+  return request.viewer;
 }
 
 /** A path id; anything that is not one of our ids cannot name a resource, so it is "not found". */

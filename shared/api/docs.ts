@@ -80,13 +80,16 @@ export const PACKAGE_FORMAT = 1;
 export const PACKAGE_LIMITS = {
   entries: 250_000,
   entryBytes: 20 * 1024 * 1024,
+  /** A PDF manual may be larger than a page (the importer's own limit for one PDF, DEFAULT_PDF_LIMITS). */
+  pdfBytes: 200 * 1024 * 1024,
   manifestBytes: 64 * 1024 * 1024,
   totalBytes: 4 * 1024 * 1024 * 1024,
 } as const;
 
-export type TocNode = { title: string; topicId?: string | undefined; children?: TocNode[] | undefined };
+/** anchor: a place in the topic, e.g. "page=12" for a PDF's bookmark. */
+export type TocNode = { title: string; topicId?: string | undefined; anchor?: string | undefined; children?: TocNode[] | undefined };
 export const TocNodeSchema: z.ZodType<TocNode> = z.lazy(() =>
-  z.object({ title: z.string().max(500), topicId: TopicIdSchema.optional(), children: z.array(TocNodeSchema).max(10_000).optional() }),
+  z.object({ title: z.string().max(500), topicId: TopicIdSchema.optional(), anchor: z.string().max(200).optional(), children: z.array(TocNodeSchema).max(10_000).optional() }),
 );
 
 export const ManifestTopicSchema = z.object({

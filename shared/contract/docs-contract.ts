@@ -83,6 +83,11 @@ export const SearchResultSchema = z.object({
   correctedQuery: z.string().nullable(),
   onlineIncluded: z.boolean(),
   ms: z.number(),
+  /**
+   * A search index upgrade (the re-indexing of a docs migration) under way in the background: records
+   * done of total (total 0 while it starts). Results come from the index as it was until it is over.
+   */
+  indexUpgrade: z.object({ done: z.number(), total: z.number() }).nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
@@ -121,7 +126,16 @@ export const HistoryEntrySchema = z.object({ library: z.string(), libraryTitle: 
 export const SavedScopeSchema = z.object({ id: z.number(), name: z.string(), libraries: z.array(z.string()) });
 export type SavedScope = z.infer<typeof SavedScopeSchema>;
 
-export const ProgressSchema = z.object({ libraryId: z.string(), phase: z.enum(['downloading', 'importing']), done: z.number(), total: z.number() });
+export const ProgressSchema = z.object({
+  libraryId: z.string(),
+  phase: z.enum(['downloading', 'importing']),
+  done: z.number(),
+  total: z.number(),
+  /** While a PDF is read: its path in the folder and the page reached. */
+  file: z.string().optional(),
+  page: z.number().optional(),
+  pages: z.number().optional(),
+});
 
 export const docsMethods = {
   'docs.libraries': { input: none, output: LibrariesSchema },
@@ -158,7 +172,7 @@ export const docsMethods = {
   /** Fetched by main only after the user chose "load remote content" for the topic (P3.3). */
   'docs.remoteImage': { input: z.strictObject({ url: z.url({ protocol: /^https$/ }).max(2048) }), output: z.object({ dataUrl: z.string() }) },
   /** Opens the OS dialog in main; null when the user cancelled. */
-  'docs.importFromDisk': { input: z.strictObject({ kind: z.enum(['folder', 'package']) }), output: z.object({ libraryId: z.string(), topicCount: z.number() }).nullable() },
+  'docs.importFromDisk': { input: z.strictObject({ kind: z.enum(['folder', 'package']) }), output: z.object({ libraryId: z.string(), topicCount: z.number(), skipped: z.array(z.object({ file: z.string(), message: z.string() })) }).nullable() },
   'docs.exportToDisk': { input: LibraryInput, output: z.object({ file: z.string(), topics: z.number(), bytes: z.number() }).nullable() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

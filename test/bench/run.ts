@@ -6,19 +6,25 @@
 const AREAS: Record<string, () => Promise<Record<string, number>>> = {
   // The synthetic 100,000-topic corpus, then the real Debian manuals (docs-real.ts); docs-real alone
   // runs only the manuals, under the same figure names.
-  docs: async () => ({ ...(await import('./docs').then((m) => m.docsBench())), ...(await import('./docs-real').then((m) => m.realDocsBench())) }),
+  docs: async () => ({
+    ...(await import('./docs').then((m) => m.docsBench())),
+    ...(await import('./docs-real').then((m) => m.realDocsBench())),
+    ...(await import('./docs-pdf').then((m) => m.pdfDocsBench())),
+  }),
   'docs-real': () => import('./docs-real').then((m) => m.realDocsBench()),
+  // Real PDF manuals from Debian (docs-pdf.ts); its figures are docs.pdf.*.
+  'docs-pdf': () => import('./docs-pdf').then((m) => m.pdfDocsBench()),
   downloads: () => import('./downloads').then((m) => m.benchDownloads()),
   tickets: () => import('./tickets').then((m) => m.benchTickets()),
   export: () => import('./export').then((m) => m.benchExport()),
   ui: () => import('./ui').then((m) => m.benchUi()),
   localdb: () => import('./local-db').then((m) => m.benchLocalDb()),
 };
-const PLANNED = ['docs', 'docs-real', 'downloads', 'tickets', 'export', 'ui', 'localdb'];
+const PLANNED = ['docs', 'docs-real', 'docs-pdf', 'downloads', 'tickets', 'export', 'ui', 'localdb'];
 /** Areas whose figures are named under another area's (docs-real's are docs.real.*). */
-const FIGURE_PREFIX: Record<string, string> = { 'docs-real': 'docs' };
+const FIGURE_PREFIX: Record<string, string> = { 'docs-real': 'docs', 'docs-pdf': 'docs' };
 /** Areas that print their own tables (one per manual) instead of one table of every figure. */
-const OWN_TABLES = new Set(['docs', 'docs-real']);
+const OWN_TABLES = new Set(['docs', 'docs-real', 'docs-pdf']);
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const areas = requested.length ? requested : Object.keys(AREAS);

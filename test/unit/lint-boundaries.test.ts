@@ -21,6 +21,7 @@ describe('import boundaries (ARCHITECTURE.md), enforced at error', () => {
     ['main/services/session/x.ts', "import { x } from '../../../renderer/app/bridge';\nexport const a = x;"],
     ['server/x.ts', "import { x } from '../main/compose';\nexport const a = x;"],
     ['preload/x.ts', "import { x } from '../main/compose';\nexport const a = x;"],
+    ['conformance/x.ts', "import { x } from '../server/app';\nexport const a = x;"],
     ['renderer/features/profile/ProfileView.tsx', 'export const a = window.support;'],
   ])('%s: refuses %j', async (file, code) => {
     expect(await violations(file, code)).not.toEqual([]);

@@ -31,7 +31,8 @@ const en = {
   saveAttachment: 'Save attachment',
   documentationLibrary: 'Documentation library',
   importLibrary: 'Import a documentation library',
-  importFolder: 'Import a folder of HTML manuals',
+  importFolder: 'Import a folder of HTML or PDF manuals',
+  pdfManual: 'PDF manual',
   exportLibrary: 'Export the documentation library',
 };
 
@@ -64,7 +65,8 @@ const zhCN: Strings = {
   saveAttachment: '保存附件',
   documentationLibrary: '文档库',
   importLibrary: '导入文档库',
-  importFolder: '导入 HTML 手册文件夹',
+  importFolder: '导入 HTML 或 PDF 手册文件夹',
+  pdfManual: 'PDF 手册',
   exportLibrary: '导出文档库',
 };
 

@@ -7,6 +7,8 @@ import { ApiClient, type FetchLike } from '../api/api-client';
 import { DownloadManager } from '../downloads';
 import { applyMigrations, openLocalDatabase, type LocalDatabase } from '../local-db/local-database';
 import { DOCS_MIGRATIONS } from './docs-schema';
+import { PDF } from './folder-reader';
+import { runIndexUpgrades } from './index-upgrades';
 import { importInWorker } from './importer';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
@@ -33,7 +35,7 @@ export interface DocsCommandHost {
 }
 
 const COMMANDS: Record<string, string> = {
-  import: 'import <folder|package>   Import a folder of HTML pages or an .esdlib package (replaces an older copy of the same library).',
+  import: 'import <folder|file.pdf|package>\n                            Import a folder of HTML pages and PDF files, one PDF, or an .esdlib package\n                            (replaces an older copy of the same library). A PDF that cannot be read is\n                            reported and left out; the folder\'s other files are imported.',
   list: 'list                      List installed libraries: id, version, topics, bytes on disk, title.',
   remove: 'remove <id>               Remove an installed library and its files.',
   export: 'export <id> <file>        Write an installed library as an .esdlib package.',
@@ -75,6 +77,8 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
   const db = openLocalDatabase(dbFile, { key });
   try {
     applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+    // A command has no window to keep responsive: a pending index upgrade runs here, before the command.
+    runIndexUpgrades(db);
     const docs = { db, dbFile, key, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
     if (command === 'update') await update(docs, api!, args[0] ?? null, host);
     else await runLocal(command, args, values, docs, host);
@@ -159,11 +163,18 @@ async function update(docs: Docs, service: { url: string; token: string }, libra
 async function runLocal(command: string, args: string[], values: Values, { db, dbFile, key, dataDir, store }: Docs, host: DocsCommandHost): Promise<void> {
   if (command === 'import') {
     const source = args[0]!;
-    const isFolder = statSync(source, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const isFolder = (statSync(source, { throwIfNoEntry: false })?.isDirectory() ?? false) || PDF.test(source);
     await store.removeUnfinished();
-    const result = await importInWorker(dbFile, dataDir, isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' }, (done, total) => host.progress?.(`Importing ${done}/${total}`), key);
+    const result = await importInWorker(
+      dbFile,
+      dataDir,
+      isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' },
+      (done, total, detail) => host.progress?.(detail?.pages ? `Importing ${done + 1}/${total} ${detail.file}: page ${detail.page}/${detail.pages}` : `Importing ${done}/${total}`),
+      key,
+    );
     await Promise.all(result.retired.map((id) => store.removeFiles(id)));
-    host.out(`Imported ${result.libraryId}: ${result.topicCount} topics.`);
+    for (const skipped of result.skipped) host.out(`Skipped ${skipped.file}: ${skipped.message}`);
+    host.out(`Imported ${result.libraryId}: ${result.topicCount} topics${result.skipped.length ? `; ${result.skipped.length} file(s) skipped` : ''}.`);
   } else if (command === 'list') {
     for (const row of store.ready()) host.out(`${row.library_id}\t${row.version}\t${row.topic_count} topics\t${LibraryStore.diskBytes(row)} bytes\t${row.title}`);
   } else if (command === 'remove') {

@@ -1,5 +1,6 @@
 import type { LocalMigration } from '../local-db/local-database';
-import { upgradeForDocumentation, upgradeSearchIndexes } from './search-index-upgrade';
+import { deferIndexUpgrade } from './index-upgrades';
+import { DOCUMENTATION_TABLES, SEARCH_INDEX_TABLES } from './search-index';
 
 /**
  * The docs domain's tables in the local database. An install is one imported copy of a library;
@@ -94,7 +95,12 @@ CREATE TABLE docs_scopes (
   {
     version: 2,
     name: 'word-pair and title indexes; Chinese and Japanese indexed character by character',
-    up: upgradeSearchIndexes,
+    // The tables now; filling them for libraries already imported runs in the import worker after the
+    // window is shown (index-upgrades.ts), never at startup.
+    up: (db) => {
+      db.exec(SEARCH_INDEX_TABLES);
+      deferIndexUpgrade(db, 2);
+    },
   },
   {
     version: 3,
@@ -118,7 +124,10 @@ CREATE INDEX docs_feedback_outbox_user ON docs_feedback_outbox (user_id, seq);
   {
     version: 4,
     name: 'version numbers as one word, span index of long bodies, body length and link share per record',
-    up: upgradeForDocumentation,
+    up: (db) => {
+      db.exec(DOCUMENTATION_TABLES);
+      deferIndexUpgrade(db, 4);
+    },
   },
   {
     version: 5,

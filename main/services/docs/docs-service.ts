@@ -9,8 +9,10 @@ import { applyMigrations, databaseKeyOf, type LocalDatabase } from '../local-db/
 import { mimeType, resolveInside } from '../../security/static-files';
 import { DOCS_MIGRATIONS } from './docs-schema';
 import { FeedbackOutbox, type FeedbackOutboxOptions, type FeedbackRefusal } from './feedback-outbox';
-import { assetDirFor, type ImportJob } from './import-job';
-import { importInWorker } from './importer';
+import { PDF } from './folder-reader';
+import { assetDirFor, type ImportJob, type ImportResult } from './import-job';
+import { importInWorker, upgradeInWorker } from './importer';
+import { pendingIndexUpgrades } from './index-upgrades';
 import { LibraryManager } from './library-manager';
 import { LibraryStore } from './library-store';
 import { exportPackage } from './package-export';
@@ -47,6 +49,9 @@ export class DocsService {
   readonly feedbackOutbox: FeedbackOutbox;
   /** Feedback queued earlier that the service refused when it was finally sent (the item is dropped). */
   readonly onDidRefuseFeedback = new Emitter<FeedbackRefusal>();
+  /** The index upgrade of docs migrations under way (records done of total), or null. */
+  private upgrade: { done: number; total: number } | null = null;
+  private upgradeRun: Promise<void> | null = null;
   private readonly store: LibraryStore;
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -76,7 +81,28 @@ export class DocsService {
 
   start(): Promise<void> {
     void this.feedbackOutbox.flush();
+    void this.upgradeIndexes();
     return this.libraries.start();
+  }
+
+  /**
+   * The slow half of docs migrations (re-indexing libraries imported before them), run in the import
+   * worker once the app is up, never at startup on the main thread. Search keeps answering from the
+   * index as it was and says an upgrade is under way (SearchResult.indexUpgrade); a failure is logged
+   * and the upgrade is tried again at the next start. Resolves when it is over (at once when none is pending).
+   */
+  upgradeIndexes(): Promise<void> {
+    if (this.upgradeRun) return this.upgradeRun;
+    if (pendingIndexUpgrades(this.deps.db).length === 0) return Promise.resolve();
+    this.upgrade = { done: 0, total: 0 };
+    this.upgradeRun = upgradeInWorker(this.deps.db.name, (done, total) => (this.upgrade = { done, total }), databaseKeyOf(this.deps.db))
+      .then(() => this.engine.reload())
+      .catch((error: unknown) => console.error('Docs search index upgrade failed; it runs again at the next start:', error))
+      .finally(() => {
+        this.upgrade = null;
+        this.upgradeRun = null;
+      });
+    return this.upgradeRun;
   }
 
   importLocal(job: ImportJob) {
@@ -87,12 +113,12 @@ export class DocsService {
     return Boolean(this.deps.pickPath);
   }
 
-  /** Imports a folder of HTML manuals or a package file the user picks (null: they cancelled). */
-  async importFromDisk(kind: 'folder' | 'package'): Promise<{ libraryId: string; topicCount: number } | null> {
+  /** Imports a folder of HTML and PDF manuals, a PDF or a package file the user picks (null: they cancelled). */
+  async importFromDisk(kind: 'folder' | 'package'): Promise<{ libraryId: string; topicCount: number; skipped: ImportResult['skipped'] } | null> {
     const path = await this.requirePicker()(kind === 'folder' ? 'import-folder' : 'import-package');
     if (!path) return null;
-    const result = await this.importLocal(kind === 'folder' ? { kind: 'folder', dir: path } : { kind: 'package', file: path, source: 'package' });
-    return { libraryId: result.libraryId, topicCount: result.topicCount };
+    const result = await this.importLocal(kind === 'folder' || PDF.test(path) ? { kind: 'folder', dir: path } : { kind: 'package', file: path, source: 'package' });
+    return { libraryId: result.libraryId, topicCount: result.topicCount, skipped: result.skipped };
   }
 
   /** Writes an installed library as a package file where the user picks (null: they cancelled). */
@@ -126,7 +152,7 @@ export class DocsService {
     const fixed = correctedQuery(searched, this.engine.vocabulary);
     const correction = fixed && scoped ? `${input.query.slice(0, input.query.length - searched.length)}${fixed}` : fixed;
     const ms = Math.round((performance.now() - started) * 100) / 100;
-    const result = { hits: local, total, correctedQuery: correction, onlineIncluded: false, ms };
+    const result = { hits: local, total, correctedQuery: correction, onlineIncluded: false, ms, indexUpgrade: this.upgrade && { ...this.upgrade } };
     if (!input.includeOnline || !this.deps.isOnline() || !input.query.trim()) return result;
     const installed = new Set(this.store.ready().map((r) => r.library_id));
     try {

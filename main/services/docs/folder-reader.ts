@@ -1,5 +1,5 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { TocNode } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
 
@@ -12,20 +12,27 @@ export interface FolderPage {
 
 const MAX_PAGES = 250_000;
 const PAGE = /\.x?html?$/i;
+/** PDF manuals are imported beside HTML pages (pdf/pdf-extract.ts), one topic per file. */
+export const PDF = /\.pdf$/i;
 
 /**
- * Lists a folder of HTML manuals (any product's): every .html/.htm page below it, symlinks not
- * followed, in a stable order with index pages first so a chapter's own page leads it.
+ * Lists a folder of manuals (any product's): every .html/.htm page and .pdf file below it, symlinks
+ * not followed, in a stable order with index pages first so a chapter's own page leads it. A single
+ * PDF file is listed as a folder holding only it.
  */
 export async function listFolder(root: string): Promise<{ root: string; pages: FolderPage[] }> {
   let rootReal: string;
+  const files: string[] = [];
   try {
     rootReal = await realpath(root);
-    if (!(await lstat(rootReal)).isDirectory()) throw new Error();
+    const info = await lstat(rootReal);
+    if (info.isFile() && PDF.test(rootReal)) {
+      files.push(rootReal);
+      rootReal = dirname(rootReal);
+    } else if (!info.isDirectory()) throw new Error();
   } catch {
-    throw new AppError('validation', `"${root}" is not a folder that can be read.`);
+    throw new AppError('validation', `"${root}" is not a folder or PDF file that can be read.`);
   }
-  const files: string[] = [];
   const walk = async (dir: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
@@ -33,12 +40,12 @@ export async function listFolder(root: string): Promise<{ root: string; pages: F
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && PAGE.test(entry.name)) files.push(full);
+      else if (entry.isFile() && (PAGE.test(entry.name) || PDF.test(entry.name))) files.push(full);
       if (files.length > MAX_PAGES) throw new AppError('validation', 'The folder has too many pages to import.');
     }
   };
-  await walk(rootReal);
-  if (files.length === 0) throw new AppError('validation', 'The folder has no HTML pages.');
+  if (files.length === 0) await walk(rootReal);
+  if (files.length === 0) throw new AppError('validation', 'The folder has no HTML pages or PDF files.');
   const used = new Set<string>();
   const pages = files.map((file) => {
     const path = relative(rootReal, file).split(sep).join('/');
@@ -58,7 +65,7 @@ function uniqueId(path: string, used: Set<string>): string {
 }
 
 /** The table of contents follows the folders: a folder is a chapter titled by its index page (or its name). */
-export function folderToc(pages: { topicId: string; path: string; title: string }[]): TocNode[] {
+export function folderToc(pages: { topicId: string; path: string; title: string; children?: TocNode[] | undefined }[]): TocNode[] {
   const root: TocNode = { title: '', children: [] };
   const folders = new Map<string, TocNode>([['', root]]);
   const folderNode = (dir: string): TocNode => {
@@ -76,7 +83,7 @@ export function folderToc(pages: { topicId: string; path: string; title: string 
     if (dir && /^index\.x?html?$/i.test(basename(page.path)) && !node.topicId) {
       node.title = page.title;
       node.topicId = page.topicId;
-    } else node.children!.push({ title: page.title, topicId: page.topicId });
+    } else node.children!.push({ title: page.title, topicId: page.topicId, ...(page.children?.length ? { children: page.children } : {}) });
   }
   return root.children!;
 }

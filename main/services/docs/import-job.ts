@@ -3,16 +3,27 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix } from 'node:path';
 import type Database from 'better-sqlite3';
-import { safeRelativePath } from '../../../shared/api/docs';
+import { safeRelativePath, type TocNode } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
-import { folderToc, listFolder, readPage } from './folder-reader';
+import { folderToc, listFolder, PDF, readPage } from './folder-reader';
 import { extractPage } from './html-extract';
 import { LibraryWriter } from './library-writer';
 import { openPackage } from './package-reader';
+import { PdfExtractor, type PdfLimits } from './pdf/pdf-extract';
+import { importPdfTopic } from './pdf/pdf-topic';
 
 export type ImportJob =
   | { kind: 'package'; file: string; source: 'catalogue' | 'package'; expectedSha256?: string | undefined }
-  | { kind: 'folder'; dir: string; libraryId?: string | undefined; product?: string | undefined; version?: string | undefined };
+  | {
+      kind: 'folder';
+      /** A folder of HTML pages and PDF files, or one PDF file. */
+      dir: string;
+      libraryId?: string | undefined;
+      product?: string | undefined;
+      version?: string | undefined;
+      /** Tests lower these to prove a file past them is refused; the app uses DEFAULT_PDF_LIMITS. */
+      pdfLimits?: PdfLimits | undefined;
+    };
 
 export interface ImportResult {
   installId: number;
@@ -20,9 +31,13 @@ export interface ImportResult {
   topicCount: number;
   /** Installs this one replaced: their asset folders can go. */
   retired: number[];
+  /** Files of a folder that were refused (a damaged, protected or hostile PDF), each with its reason; the others were imported. */
+  skipped: { file: string; message: string }[];
 }
 
-export type Progress = (done: number, total: number) => void;
+/** The file being read and, for a PDF, its page: a long manual reports progress page by page. */
+export type ProgressDetail = { file: string; page?: number | undefined; pages?: number | undefined };
+export type Progress = (done: number, total: number, detail?: ProgressDetail) => void;
 
 export const assetDirFor = (dataDir: string, installId: number) => join(dataDir, 'docs', String(installId));
 
@@ -49,6 +64,7 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
   const packageBytes = (await stat(job.file)).size;
   const writer = new LibraryWriter(db, { ...manifest, libraryId: manifest.id, source: job.source, sha256, packageBytes });
   const assetDir = assetDirFor(dataDir, writer.installId);
+  const pdfs = new PdfExtractor();
   try {
     let assetBytes = 0;
     for (const name of pkg.assetNames) {
@@ -58,6 +74,16 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
     }
     const total = manifest.topics.length;
     for (const [i, topic] of manifest.topics.entries()) {
+      if (PDF.test(topic.file)) {
+        // A package is one unit: a PDF of it that cannot be read refuses the whole package.
+        const data = await pkg.read(topic.file);
+        const target = join(assetDir, ...topic.file.split('/'));
+        await writeAtomic(target, data);
+        assetBytes += data.length;
+        const pdf = await pdfs.extract(target, (page, pages) => progress(i, total, { file: topic.file, page, pages }));
+        writer.add({ topicId: topic.id, title: topic.title, path: topic.path ?? topic.file, html: '', sections: pdf.sections });
+        continue;
+      }
       const page = extractPage((await pkg.read(topic.file)).toString('utf8'), topic.title);
       page.sections[0]!.title = topic.title;
       writer.add({ topicId: topic.id, title: topic.title, path: topic.path ?? topic.file, html: page.bodyHtml, sections: page.sections });
@@ -65,22 +91,26 @@ async function importPackage(db: Database.Database, dataDir: string, job: Extrac
     }
     const retired = writer.finish(assetBytes);
     progress(total, total);
-    return { installId: writer.installId, libraryId: manifest.id, topicCount: total, retired };
+    return { installId: writer.installId, libraryId: manifest.id, topicCount: total, retired, skipped: [] };
   } catch (error) {
     discard(writer);
     await rm(assetDir, { recursive: true, force: true });
     throw error;
   } finally {
     pkg.close();
+    await pdfs.close();
   }
 }
 
 async function importFolder(db: Database.Database, dataDir: string, job: Extract<ImportJob, { kind: 'folder' }>, progress: Progress) {
   const { root, pages } = await listFolder(job.dir);
-  const name = basename(root);
+  const singlePdf = PDF.test(job.dir) && pages.length === 1;
+  const name = singlePdf ? basename(job.dir).replace(PDF, '') : basename(root);
   const libraryId = job.libraryId ?? `${name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 80) || 'manual'}-local`;
   const product = job.product ?? name;
-  const titles: { topicId: string; path: string; title: string }[] = [];
+  const titles: { topicId: string; path: string; title: string; children?: TocNode[] }[] = [];
+  const skipped: ImportResult['skipped'] = [];
+  let pdfMeta: { title: string; language: string } | null = null;
   const writer = new LibraryWriter(db, {
     libraryId, product, version: job.version ?? 'local', language: 'en', title: product, source: 'folder', updatedAt: new Date().toISOString(), toc: [],
   });
@@ -88,8 +118,23 @@ async function importFolder(db: Database.Database, dataDir: string, job: Extract
   const pagePaths = new Set(pages.map((p) => p.path));
   const copied = new Set<string>();
   let assetBytes = 0;
+  const pdfs = new PdfExtractor(job.pdfLimits);
   try {
     for (const [i, page] of pages.entries()) {
+      if (PDF.test(page.path)) {
+        const onPage = (done: number, count: number) => progress(i, pages.length, { file: page.path, page: done, pages: count });
+        const pdf = await importPdfTopic(writer, page, assetDir, pdfs, onPage).catch((error: unknown) => {
+          if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+          skipped.push({ file: page.path, message: error.message });
+          return null;
+        });
+        if (pdf) {
+          assetBytes += pdf.bytes;
+          titles.push({ topicId: page.topicId, path: page.path, title: pdf.title, children: pdf.toc });
+          pdfMeta = { title: pdf.title, language: pdf.language };
+        }
+        continue;
+      }
       const extracted = extractPage(await readPage(page.file), basename(page.path).replace(/\.x?html?$/i, ''));
       writer.add({ topicId: page.topicId, title: extracted.title, path: page.path, html: extracted.bodyHtml, sections: extracted.sections });
       titles.push({ topicId: page.topicId, path: page.path, title: extracted.title });
@@ -101,14 +146,21 @@ async function importFolder(db: Database.Database, dataDir: string, job: Extract
       }
       if (i % 200 === 0) progress(i, pages.length);
     }
-    db.prepare('UPDATE docs_installs SET toc_json = ? WHERE id = ?').run(JSON.stringify(folderToc(titles)), writer.installId);
+    if (titles.length === 0) {
+      throw new AppError('validation', skipped.length === 1 ? skipped[0]!.message : `None of the ${skipped.length} files could be imported. ${skipped.map((s) => s.message).join(' ')}`);
+    }
+    const toc = singlePdf ? titles[0]!.children ?? [] : folderToc(titles);
+    db.prepare('UPDATE docs_installs SET toc_json = ? WHERE id = ?').run(JSON.stringify(toc), writer.installId);
+    if (singlePdf && pdfMeta && !job.product) db.prepare('UPDATE docs_installs SET title = ?, product = ?, language = ? WHERE id = ?').run(pdfMeta.title, pdfMeta.title, pdfMeta.language, writer.installId);
     const retired = writer.finish(assetBytes);
     progress(pages.length, pages.length);
-    return { installId: writer.installId, libraryId, topicCount: pages.length, retired };
+    return { installId: writer.installId, libraryId, topicCount: titles.length, retired, skipped };
   } catch (error) {
     discard(writer);
     await rm(assetDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    await pdfs.close();
   }
 }
 

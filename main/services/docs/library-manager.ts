@@ -8,7 +8,7 @@ import type { ApiClient } from '../api/api-client';
 import { assertFreeSpace, formatBytes } from '../downloads/disk-space';
 import { expectedHashVerifier, type DownloadJob, type DownloadManager } from '../downloads';
 import { Emitter } from '../emitter';
-import type { ImportJob, ImportResult } from './import-job';
+import type { ImportJob, ImportResult, Progress } from './import-job';
 import { LibraryStore, type InstallRow } from './library-store';
 
 export interface LibraryManagerDeps {
@@ -18,12 +18,12 @@ export interface LibraryManagerDeps {
   dataDir: string;
   storageLimitBytes: () => number;
   /** Runs an import off the main thread (importInWorker in the app). */
-  runImport: (job: ImportJob, progress: (done: number, total: number) => void) => Promise<ImportResult>;
+  runImport: (job: ImportJob, progress: Progress) => Promise<ImportResult>;
   /** Called after an install appeared, changed or went, so search reloads its vocabulary. */
   onInstallsChanged: () => void;
 }
 
-export type ProgressEvent = { libraryId: string; phase: 'downloading' | 'importing'; done: number; total: number };
+export type ProgressEvent = { libraryId: string; phase: 'downloading' | 'importing'; done: number; total: number; file?: string; page?: number; pages?: number };
 
 const KIND = 'docs';
 // A package unpacks to its index, topics and images: about three times its size on disk.
@@ -148,7 +148,7 @@ export class LibraryManager {
   /** Imports a package file or a folder of HTML (air-gapped machines, the CLI). */
   async importLocal(job: ImportJob): Promise<ImportResult> {
     const label = job.kind === 'folder' ? job.dir : job.file;
-    const result = await this.deps.runImport(job, (done, total) => this.onProgress.fire({ libraryId: label, phase: 'importing', done, total }));
+    const result = await this.deps.runImport(job, (done, total, current) => this.onProgress.fire({ libraryId: label, phase: 'importing', done, total, ...current }));
     await this.afterImport(result);
     return result;
   }

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { TocNode } from '../../../shared/api/docs';
 import type { ExtractedSection } from './html-extract';
-import { deleteSearchRows, SearchIndexWriter } from './search-index';
-import { indexText, normalizeTitle, tokenize } from './text';
+import { deleteSearchRows, optimizeSearchIndexes, SearchIndexWriter } from './search-index';
+import { indexText, normalizeTitle } from './text';
 
 export interface LibraryMeta {
   libraryId: string;
@@ -85,9 +85,9 @@ export class LibraryWriter {
     for (const section of topic.sections) {
       const body = indexText(section.text);
       const id = this.insertRecord.run(this.installId, topic.topicId, section.anchor, section.title, normalizeTitle(section.title), body.length, section.linkShare).lastInsertRowid;
-      this.index.add(id, section.title, section.headings, body);
+      const fields = this.index.add(id, section.title, section.headings, body);
       this.textBytes += section.text.length + section.title.length;
-      for (const term of tokenize(`${section.title} ${section.headings} ${section.text}`)) seen.add(term);
+      for (const words of fields) for (const term of words) seen.add(term);
     }
     for (const term of seen) this.terms.set(term, (this.terms.get(term) ?? 0) + 1);
   }
@@ -102,7 +102,7 @@ export class LibraryWriter {
         for (const [term, df] of entries.slice(i, i + 5000)) insertTerm.run(this.installId, term, df);
       })();
     }
-    return this.db.transaction(() => {
+    const retired = this.db.transaction(() => {
       const old = (
         this.db.prepare("SELECT id FROM docs_installs WHERE library_id = ? AND id <> ? AND state = 'ready'").all(this.meta.libraryId, this.installId) as { id: number }[]
       ).map((r) => r.id);
@@ -112,6 +112,8 @@ export class LibraryWriter {
         .run(this.ord, this.textBytes, assetBytes, this.installId);
       return old;
     })();
+    optimizeSearchIndexes(this.db);
+    return retired;
   }
 
   abort(): void {

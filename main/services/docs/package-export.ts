@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import yazl from 'yazl';
 import { PACKAGE_FORMAT, type Manifest, type TocNode } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
+import { PDF } from './folder-reader';
 import { assetDirFor } from './import-job';
 import type { InstallRow } from './library-store';
 
@@ -35,6 +36,8 @@ export async function exportPackage(db: Database.Database, dataDir: string, inst
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest)), 'manifest.json');
   for (const t of topics) {
+    // A PDF topic's file is among the library's files, added below under the same name.
+    if (PDF.test(t.path)) continue;
     zip.addBuffer(Buffer.from(`<!doctype html><html><head><meta charset="utf-8"><title>${escape(t.title)}</title></head><body>${t.html}</body></html>`), inTopics(t.path));
   }
   const assetRoot = assetDirFor(dataDir, install.id);

@@ -1,6 +1,7 @@
 import yauzl from 'yauzl';
 import { ManifestSchema, PACKAGE_LIMITS, safeRelativePath, type Manifest } from '../../../shared/api/docs';
 import { AppError } from '../../../shared/errors';
+import { PDF } from './folder-reader';
 
 export interface OpenPackage {
   manifest: Manifest;
@@ -72,7 +73,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
       const name = safeRelativePath(isDir ? entry.fileName.slice(0, -1) : entry.fileName);
       if (!name) return reject(refuse(`it contains an unsafe path ("${entry.fileName}").`));
       if (entries.size >= PACKAGE_LIMITS.entries) return reject(refuse('it has too many files.'));
-      if (entry.uncompressedSize > PACKAGE_LIMITS.entryBytes && name !== 'manifest.json') return reject(refuse(`"${name}" is too large.`));
+      if (entry.uncompressedSize > (PDF.test(name) ? PACKAGE_LIMITS.pdfBytes : PACKAGE_LIMITS.entryBytes) && name !== 'manifest.json') return reject(refuse(`"${name}" is too large.`));
       total += entry.uncompressedSize;
       if (total > PACKAGE_LIMITS.totalBytes) return reject(refuse('it is too large once unpacked.'));
       if (!isDir) {

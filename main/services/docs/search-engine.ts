@@ -325,17 +325,27 @@ export class SearchEngine {
   private phraseMatches(candidates: number[], words: string[], completions: string[] | null): number[] {
     const ids = candidates.slice(0, CANDIDATES + ADJACENT_CANDIDATES);
     const records = this.records(ids);
-    const body = this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck();
     const holds = (text: string) => containsPhrase(foldText(text), words, completions !== null);
+    const short = ids.filter((id) => (records.get(id)?.bodyChars ?? Infinity) <= LONG_BODY_CHARS);
+    const long = ids.filter((id) => (records.get(id)?.bodyChars ?? 0) > LONG_BODY_CHARS);
+    const bodies = this.bodies(short);
     // A long body is looked up by the phrase's rarest word: its first spans are where the phrase can be.
-    const rarest = alternatives(words, completions).reduce((a, b) => (this.df(b) < this.df(a) ? b : a));
+    const rarest = long.length ? alternatives(words, completions).reduce((a, b) => (this.df(b) < this.df(a) ? b : a)) : [];
+    const spans = long.length ? this.spans.withWord(long, rarest) : new Map<number, Span[]>();
     return ids.filter((id) => {
       const record = records.get(id);
       if (!record) return false;
       const title = indexText(record.title);
-      if (record.bodyChars <= LONG_BODY_CHARS) return holds(`${title} ${this.read(body.get(id) as string | undefined)}`);
-      return holds(title) || this.spans.withWord(id, rarest).some((span) => holds(this.read(span.text)));
+      if (record.bodyChars <= LONG_BODY_CHARS) return holds(`${title} ${bodies.get(id) ?? ''}`);
+      return holds(title) || (spans.get(id) ?? []).some((span) => holds(this.read(span.text)));
     });
+  }
+
+  /** Short bodies of records, read in one statement (counted in textCharsRead). */
+  private bodies(ids: number[]): Map<number, string> {
+    if (ids.length === 0) return new Map();
+    const rows = this.statement('SELECT rowid, body FROM docs_fts WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+    return new Map(rows.map(([id, body]) => [id, this.read(body)]));
   }
 
   /**
@@ -405,21 +415,31 @@ export class SearchEngine {
        WHERE r.id IN (SELECT value FROM json_each(?))`,
     ).raw().all(JSON.stringify(ranked.map((r) => r[0]))) as [number, string, string, string, string, string, string, string, number, string, string][];
     const byId = new Map(rows.map((r) => [r[0], r]));
+    const sources = this.snippetSources(rows.map((r) => [r[0], r[8]]), terms, completions);
     return ranked.flatMap(([id, score]) => {
       const r = byId.get(id);
       if (!r) return [];
-      const [, topicId, anchor, title, path, library, product, version, bodyChars, libraryTitle, pageTitle] = r;
+      const [, topicId, anchor, title, path, library, product, version, , libraryTitle, pageTitle] = r;
       return [{
         library, product, version, topicId, anchor, title, libraryTitle, pageTitle, path: anchor ? `${path}#${anchor}` : path,
-        snippet: bestSnippet(this.snippetSources(id, bodyChars, terms, completions), terms), score: Math.round(score * 10000) / 10000,
+        snippet: bestSnippet(sources.get(id) ?? [], terms), score: Math.round(score * 10000) / 10000,
       }];
     });
   }
 
-  /** What a snippet is cut from: a short body whole; of a long one, the spans holding the most query words. */
-  private snippetSources(id: number, bodyChars: number, terms: SnippetTerms, completions: string[] | null): Span[] {
-    if (bodyChars <= LONG_BODY_CHARS) return [{ text: this.read(this.statement('SELECT body FROM docs_fts WHERE rowid = ?').pluck().get(id) as string | undefined), cut: false }];
-    return this.spans.withMost(id, [...terms.words.map((w) => [w]), ...(completions ? [completions] : [])]).map((span) => ({ ...span, text: this.read(span.text) }));
+  /**
+   * What each hit's snippet is cut from, read for all hits at once: a short body whole; of a long
+   * one, the span holding the most distinct query words.
+   */
+  private snippetSources(hits: [number, number][], terms: SnippetTerms, completions: string[] | null): Map<number, Span[]> {
+    const sources = new Map<number, Span[]>();
+    for (const [id, text] of this.bodies(hits.filter(([, chars]) => chars <= LONG_BODY_CHARS).map(([id]) => id))) sources.set(id, [{ text, cut: false }]);
+    const long = hits.filter(([, chars]) => chars > LONG_BODY_CHARS).map(([id]) => id);
+    if (long.length) {
+      const words = [...terms.words.map((w) => [w]), ...(completions ? [completions] : [])];
+      for (const [id, spans] of this.spans.withMost(long, words)) sources.set(id, spans.map((span) => ({ ...span, text: this.read(span.text) })));
+    }
+    return sources;
   }
 
   /** The library keyword that starts the input, when it names an installed library (then it scopes the search). */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { deleteSpans, SPAN_TABLES, SpanWriter } from './span-index';
-import { adjacentPairs, indexText } from './text';
+import { adjacentPairs, indexedWords, indexText, tokenize } from './text';
 
 /**
  * The full-text indexes of a search record, written together (their rowid is the record's id):
@@ -40,18 +40,34 @@ export class SearchIndexWriter {
     this.spans = withSpans ? new SpanWriter(db) : null;
   }
 
-  /** Indexes one record, its body already in indexed form (indexText: docs_records.body_chars is its length). */
-  add(id: number | bigint, title: string, headings: string, indexedBody: string): void {
-    this.insertFts.run(id, indexText(title), indexText(headings), indexedBody);
-    this.addDerived(id, title, headings, indexedBody);
+  /**
+   * Indexes one record, its body already in indexed form (indexText: docs_records.body_chars is its
+   * length). Returns the words of its title, headings and body (the importer's vocabulary counts them).
+   */
+  add(id: number | bigint, title: string, headings: string, indexedBody: string): string[][] {
+    const fields = [indexText(title), indexText(headings), indexedBody];
+    this.insertFts.run(id, fields[0], fields[1], indexedBody);
+    const words = fields.map(indexedWords);
+    this.insertPairs.run(id, adjacentPairs(words));
+    this.insertTitles.run(id, fields[0], fields[1]);
     this.spans?.add(Number(id), indexedBody);
+    return words;
   }
 
   /** The pair and title indexes alone, for a record already in docs_fts (the upgrade of migration 2). */
   addDerived(id: number | bigint, title: string, headings: string, body: string): void {
-    this.insertPairs.run(id, adjacentPairs([title, headings, body]));
+    this.insertPairs.run(id, adjacentPairs([title, headings, body].map(tokenize)));
     this.insertTitles.run(id, indexText(title), indexText(headings));
   }
+}
+
+/**
+ * Merges each full-text index into one segment after an import. Every batch the importer commits
+ * leaves segments of its own, and a word or pair looked up is looked up in each: on sqlite3-doc the
+ * pair and word lookups of a query took a third less CPU after it, for about 150 ms of CPU once.
+ */
+export function optimizeSearchIndexes(db: Database.Database): void {
+  for (const table of ['docs_fts', 'docs_pairs', 'docs_titles']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
 }
 
 /** Deletes one install's rows from every index (call inside a transaction, before its records go). */

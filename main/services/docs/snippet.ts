@@ -17,6 +17,8 @@ export interface SnippetTerms {
 export interface SnippetSource {
   text: string;
   cut: boolean;
+  /** Text after it was left out: the snippet ends with an ellipsis. */
+  more?: boolean;
 }
 
 interface Token {
@@ -40,8 +42,10 @@ export function makeSnippet(text: string, terms: SnippetTerms, size = 24): strin
 /** The best snippet among several stretches of one record (the spans of a long body that hold query words). */
 export function bestSnippet(sources: SnippetSource[], terms: SnippetTerms, size = 24): string {
   const match = termMatcher(terms);
+  const clues = termClues(terms);
   let best: { source: SnippetSource; tokens: Token[]; window: [number, number]; score: number } | null = null;
-  for (const source of sources) {
+  for (const whole of sources) {
+    const source = focus(whole, clues);
     const tokens = scan(source.text, match);
     if (tokens.length === 0) continue;
     const { window, score } = bestWindow(tokens.map((t) => t.term), size);
@@ -49,7 +53,7 @@ export function bestSnippet(sources: SnippetSource[], terms: SnippetTerms, size 
   }
   if (!best) return displayText((sources[0]?.text ?? '').slice(0, 200));
 
-  const { source: { text, cut }, tokens, window: [from, to] } = best;
+  const { source: { text, cut, more }, tokens, window: [from, to] } = best;
   let out = from > 0 || cut ? '…' : '';
   let at = tokens[from]!.start;
   for (let i = from; i < to; i++) {
@@ -58,9 +62,71 @@ export function bestSnippet(sources: SnippetSource[], terms: SnippetTerms, size 
     out += `${text.slice(at, token.start)}${MARK_START}${text.slice(token.start, token.end)}${MARK_END}`;
     at = token.end;
   }
-  out += to < tokens.length ? `${text.slice(at, tokens[to - 1]!.end)}…` : text.slice(at);
+  out += to < tokens.length || more ? `${text.slice(at, tokens[to - 1]!.end)}…` : text.slice(at);
   // Characters indexed one by one (Chinese, Japanese) read as one highlighted word again.
   return displayText(out).replaceAll(`${MARK_END}${MARK_START}`, '');
+}
+
+/** Text looked at around the densest cluster of likely matches, when a source is longer than this. */
+const FOCUS_CHARS = 600;
+/** Characters kept before the cluster's first likely match (a few words of context). */
+const FOCUS_BEFORE = 120;
+/** About the length of a snippet's window: the query words found within it are what it can show. */
+const CLUSTER_CHARS = 200;
+/** Occurrences of each clue looked at. */
+const CLUE_HITS = 40;
+
+/**
+ * What a query word looks like inside lower-cased text: the word itself, its stem less its last
+ * letter (the test termMatcher makes), or the typed prefix. Found with indexOf, they place the
+ * snippet's window without splitting the whole text into words.
+ */
+function termClues({ words, prefix }: SnippetTerms): string[][] {
+  const clues = words.map((w) => {
+    const stem = stemmer(w);
+    return stem.length > 2 ? [...new Set([w, stem.slice(0, -1)])] : [w];
+  });
+  if (prefix) clues.push([prefix]);
+  return clues;
+}
+
+/**
+ * The part of a long source worth splitting into words: FOCUS_CHARS around the stretch where the
+ * most distinct query words occur close together (found with indexOf on the lower-cased text, which
+ * is native and needs no word splitting). The scan that follows decides the exact window inside it,
+ * so the snippet's cost is bounded by FOCUS_CHARS, not by the length of the source.
+ */
+function focus(source: SnippetSource, clues: string[][]): SnippetSource {
+  const { text } = source;
+  if (text.length <= FOCUS_CHARS || clues.length === 0) return source;
+  const lower = text.toLowerCase();
+  // Folding that changes lengths (a few letters outside ASCII) would misplace the offsets: scan it all.
+  if (lower.length !== text.length) return source;
+  const hits: { at: number; term: number }[] = [];
+  clues.forEach((alternatives, term) => {
+    for (const clue of alternatives) {
+      let found = 0;
+      for (let at = lower.indexOf(clue); at !== -1 && found < CLUE_HITS; at = lower.indexOf(clue, at + clue.length), found++) hits.push({ at, term });
+    }
+  });
+  if (hits.length === 0) return source;
+  hits.sort((a, b) => a.at - b.at);
+  // The hit that starts the stretch of CLUSTER_CHARS holding the most distinct terms, earliest first.
+  const reach = CLUSTER_CHARS;
+  let start = hits[0]!.at;
+  let bestCount = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const seen = new Set<number>();
+    for (let j = i; j < hits.length && hits[j]!.at - hits[i]!.at <= reach; j++) seen.add(hits[j]!.term);
+    if (seen.size > bestCount) [start, bestCount] = [hits[i]!.at, seen.size];
+  }
+  let from = Math.max(0, start - FOCUS_BEFORE);
+  let to = Math.min(text.length, from + FOCUS_CHARS);
+  // Cut at spaces so no word is split.
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
+  const partial = from > 0 || to < text.length;
+  return partial ? { text: text.slice(from, to), cut: source.cut || from > 0, more: to < text.length } : source;
 }
 
 /** The text's words with the query word each matches (-1 for none). ASCII text is folded once, not word by word. */
@@ -69,7 +135,8 @@ function scan(text: string, match: (word: string) => number): Token[] {
   if (ASCII.test(text)) {
     for (const m of text.toLowerCase().matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, term: match(m[0]) });
   } else {
-    for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, term: match(foldText(m[0])) });
+    // Only the words outside ASCII need Unicode folding.
+    for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, term: match(ASCII.test(m[0]) ? m[0].toLowerCase() : foldText(m[0])) });
   }
   return tokens;
 }

@@ -107,44 +107,92 @@ export function deleteSpans(db: Database.Database, installId: number): void {
 }
 
 /**
- * Reads spans of long records for the search engine. A query word is a list of alternatives
- * (a word being typed stands for its completions); each is looked up by its porter stem.
+ * Reads spans of long records for the search engine, for all the records of one query at once: a
+ * query word is a list of alternatives (a word being typed stands for its completions), each looked
+ * up by its porter stem. One statement finds every (record, stem) list and one reads the chosen spans,
+ * instead of a round trip into SQLite per record and word (a dozen completions on ten hits were
+ * hundreds of them).
  */
 export class SpanReader {
   private readonly stemSpans: Database.Statement;
   private readonly spanText: Database.Statement;
+  private readonly stems = new Map<string, string>();
 
   constructor(db: Database.Database) {
-    this.stemSpans = db.prepare('SELECT spans FROM docs_span_terms WHERE record_id = ? AND stem = ?').pluck();
-    this.spanText = db.prepare('SELECT text FROM docs_spans WHERE id = ?').pluck();
+    this.stemSpans = db
+      .prepare('SELECT record_id, stem, spans FROM docs_span_terms WHERE record_id IN (SELECT value FROM json_each(?)) AND stem IN (SELECT value FROM json_each(?))')
+      .raw();
+    this.spanText = db.prepare('SELECT id, text FROM docs_spans WHERE id IN (SELECT value FROM json_each(?))').raw();
   }
 
-  /** The first spans holding a word (for a phrase check: its rarest word). */
-  withWord(id: number, alternatives: string[]): Span[] {
-    return this.read(id, this.spansOf(id, alternatives).slice(0, SPANS_READ));
+  /** Per record, the first spans holding a word (for a phrase check: its rarest word). */
+  withWord(ids: number[], alternatives: string[]): Map<number, Span[]> {
+    const lists = this.spansOf(ids, [alternatives]);
+    return this.read(new Map(ids.map((id) => [id, [...(lists.get(id)?.keys() ?? [])].sort((a, b) => a - b).slice(0, SPANS_READ)])));
   }
 
-  /** The spans holding the most distinct query words, earliest first among equals (for a snippet); the first span when none does. */
-  withMost(id: number, words: string[][]): Span[] {
-    const counts = new Map<number, number>();
-    for (const alternatives of words) for (const span of this.spansOf(id, alternatives)) counts.set(span, (counts.get(span) ?? 0) + 1);
-    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SPANS_READ).map(([span]) => span);
-    return this.read(id, best.length ? best : [0]);
-  }
-
-  private spansOf(id: number, alternatives: string[]): number[] {
-    const spans = new Set<number>();
-    for (const word of alternatives) {
-      const list = this.stemSpans.get(id, stemmer(word)) as string | undefined;
-      if (list) for (const span of list.split(' ')) spans.add(Number(span));
+  /**
+   * Per record, the `count` spans holding the most distinct query words, earliest first among equals
+   * (for a snippet); the first span when none does.
+   */
+  withMost(ids: number[], words: string[][], count = 1): Map<number, Span[]> {
+    const lists = this.spansOf(ids, words);
+    const chosen = new Map<number, number[]>();
+    for (const id of ids) {
+      const counts = [...(lists.get(id) ?? new Map<number, Set<number>>())].map(([span, found]) => [span, found.size] as const);
+      const best = counts.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count).map(([span]) => span);
+      chosen.set(id, best.length ? best : [0]);
     }
-    return [...spans].sort((a, b) => a - b);
+    return this.read(chosen);
   }
 
-  private read(id: number, spans: number[]): Span[] {
-    return spans.flatMap((span) => {
-      const text = this.spanText.get(id * SPAN_SLOTS + span) as string | undefined;
-      return text === undefined ? [] : [{ text, cut: span > 0 }];
+  /** Record -> span -> which of the words (by index) it holds. */
+  private spansOf(ids: number[], words: string[][]): Map<number, Map<number, Set<number>>> {
+    const byStem = new Map<string, number[]>();
+    words.forEach((alternatives, i) => {
+      for (const word of alternatives) {
+        const stem = this.stem(word);
+        const owners = byStem.get(stem);
+        if (!owners) byStem.set(stem, [i]);
+        else if (!owners.includes(i)) owners.push(i);
+      }
     });
+    const result = new Map<number, Map<number, Set<number>>>();
+    if (ids.length === 0 || byStem.size === 0) return result;
+    const rows = this.stemSpans.all(JSON.stringify(ids), JSON.stringify([...byStem.keys()])) as [number, string, string][];
+    for (const [id, stem, list] of rows) {
+      let spans = result.get(id);
+      if (!spans) result.set(id, (spans = new Map()));
+      for (const span of list.split(' ')) {
+        const n = Number(span);
+        let found = spans.get(n);
+        if (!found) spans.set(n, (found = new Set()));
+        for (const owner of byStem.get(stem) ?? []) found.add(owner);
+      }
+    }
+    return result;
+  }
+
+  private read(chosen: Map<number, number[]>): Map<number, Span[]> {
+    const keys = [...chosen].flatMap(([id, spans]) => spans.map((span) => id * SPAN_SLOTS + span));
+    const texts = new Map(keys.length ? (this.spanText.all(JSON.stringify(keys)) as [number, string][]) : []);
+    const result = new Map<number, Span[]>();
+    for (const [id, spans] of chosen) {
+      result.set(id, spans.flatMap((span) => {
+        const text = texts.get(id * SPAN_SLOTS + span);
+        return text === undefined ? [] : [{ text, cut: span > 0 }];
+      }));
+    }
+    return result;
+  }
+
+  private stem(word: string): string {
+    let stem = this.stems.get(word);
+    if (stem === undefined) {
+      stem = stemmer(word);
+      if (this.stems.size > 50_000) this.stems.clear();
+      this.stems.set(word, stem);
+    }
+    return stem;
   }
 }

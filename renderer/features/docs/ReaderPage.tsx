@@ -8,6 +8,8 @@ import { useSettings, useUpdateSettings } from '../settings/use-settings';
 import { FONT_SIZE } from '../../../shared/contract/settings';
 import { docsApi } from './docs.api';
 import { FindInPage } from './FindInPage';
+import { queryWords } from './pdf-document';
+import { PdfViewer } from './PdfViewer';
 import { anchorId } from './sanitize-topic';
 import { TocTree } from './TocTree';
 import { TopicContent } from './TopicContent';
@@ -55,6 +57,8 @@ export function ReaderPage() {
   const view = topic.data;
   const fontSize = settings.data?.fontSize ?? FONT_SIZE.default;
   const bookmarked = bookmark.isPending ? bookmark.variables.bookmarked : view.bookmarked;
+  // A PDF of an installed library opens in the PDF viewer, served from the library's folder.
+  const pdf = view.source === 'local' && view.assetBase && /\.pdf$/i.test(view.path) ? { url: `${view.assetBase}${view.path.split('/').map(encodeURIComponent).join('/')}` } : null;
 
   return (
     <div className="docs-reader">
@@ -91,10 +95,12 @@ export function ReaderPage() {
           <button type="button" className="button button--small" aria-label={t('docs.reader.larger', { label: 'A+' })} disabled={fontSize >= FONT_SIZE.max} onClick={() => updateSettings.mutate({ fontSize: fontSize + 1 })}>
             A+
           </button>
-          <FindInPage key={view.topicId} content={content} />
+          {!pdf && <FindInPage key={view.topicId} content={content} />}
         </div>
         {linkError !== null && <ErrorAlert error={linkError} title={t('docs.reader.linkFailed')} />}
-        <TopicContent
+        {pdf ? (
+          <PdfViewer key={pdf.url} url={pdf.url} title={view.title} page={pdfPage(anchor)} highlight={queryWords(params.get('q') ?? '')} />
+        ) : <TopicContent
           key={`${library}/${view.topicId}`}
           ref={(node) => {
             content.current = node;
@@ -104,7 +110,7 @@ export function ReaderPage() {
           loadRemoteByDefault={settings.data?.docsLoadRemoteContent ?? false}
           onInternalLink={(path, hash) => void openInternal(path, hash)}
           onExternalLink={setExternal}
-        />
+        />}
         <nav className="docs-reader__pager" aria-label={t('docs.reader.pager')}>
           {view.prev ? <Link to={`/docs/read/${library}/${view.prev.topicId}`} rel="prev">← {view.prev.title}</Link> : <span />}
           {view.next ? <Link to={`/docs/read/${library}/${view.next.topicId}`} rel="next">{view.next.title} →</Link> : <span />}
@@ -122,4 +128,10 @@ export function ReaderPage() {
       />
     </div>
   );
+}
+
+/** The page of a "page=N" anchor (a PDF hit or bookmark), else the first. */
+function pdfPage(anchor: string | null): number {
+  const n = Number(/^page=(\d+)$/.exec(anchor ?? '')?.[1] ?? 1);
+  return n >= 1 ? n : 1;
 }

@@ -78,6 +78,17 @@ export function SearchPage() {
           </>
         )}
       </p>
+      {result?.indexUpgrade && (
+        // Shown while docs migrations re-index the installed libraries in the background (refreshed by useSearch).
+        <div className="notice" role="status">
+          <p>{t('docs.search.upgrading')}</p>
+          {result.indexUpgrade.total > 0 && (
+            <progress max={result.indexUpgrade.total} value={result.indexUpgrade.done} aria-label={t('docs.search.upgradeProgress')}>
+              {t('docs.search.upgradeProgressText', { done: result.indexUpgrade.done, total: result.indexUpgrade.total })}
+            </progress>
+          )}
+        </div>
+      )}
       {result && hits.length === 0 && <NoResults result={result} scoped={libraries.length > 0} onWiden={() => update({ libraries: [] })} onSearch={(q) => setText(q)} />}
       <ol className="docs-hits" aria-label={t('docs.search.results')}>
         {hits.map((hit, index) => (
@@ -85,6 +96,7 @@ export function SearchPage() {
             key={`${hit.source}:${hit.library}:${hit.topicId}:${hit.anchor}`}
             hit={hit}
             index={index}
+            query={location.query}
             // Remember where the list was scrolled, so Back lands on the same result.
             onOpen={() => setParams(writeSearchLocation({ ...location, scrollY: Math.round(window.scrollY) }), { replace: true })}
           />

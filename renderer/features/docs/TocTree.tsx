@@ -10,7 +10,7 @@ export function TocTree({ library, nodes, current }: Props) {
       {nodes.map((node, index) => (
         <li key={`${node.topicId ?? node.title}-${index}`}>
           {node.topicId ? (
-            <Link to={`/docs/read/${library}/${node.topicId}`} aria-current={node.topicId === current ? 'page' : undefined}>
+            <Link to={`/docs/read/${library}/${node.topicId}${node.anchor ? `?anchor=${encodeURIComponent(node.anchor)}` : ''}`} aria-current={node.topicId === current && !node.anchor ? 'page' : undefined}>
               {node.title}
             </Link>
           ) : (

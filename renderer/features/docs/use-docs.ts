@@ -41,6 +41,8 @@ export function useSearch(input: MethodInput<'docs.search'> | null) {
     enabled: Boolean(input && input.query.trim()),
     placeholderData: keepPreviousData,
     retry: false,
+    // While a search index upgrade runs, the same search is asked again for its progress and for the upgraded results.
+    refetchInterval: (query) => (query.state.data?.indexUpgrade ? 1000 : false),
   });
 }
 

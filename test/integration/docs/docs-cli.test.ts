@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writePdf } from '../../fakes/pdf-writer';
 
 const run = promisify(execFile);
 const cli = (args: string[], input?: string) => {
-  const child = run('npx', ['tsx', 'main/services/docs/docs-cli.ts', ...args], { cwd: process.cwd(), timeout: 60_000 });
+  // What `npm run docs` runs: the bundled command line (rebuilt when a source changed) and its bundled import worker.
+  const child = run(process.execPath, ['scripts/docs-cli.mjs', ...args], { cwd: process.cwd(), timeout: 60_000 });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
@@ -47,4 +49,30 @@ describe('docs command-line tool (same importer, index and engine as the app)', 
     expect((await cli([...db, 'list'])).stdout).toBe('');
     await expect(cli([...db, 'remove', 'nothing-here'])).rejects.toMatchObject({ stderr: expect.stringContaining('No library "nothing-here"') });
   }, 120_000);
+
+  it('imports a folder of PDFs, reports the one it refuses by name, and finds a PDF page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esd-docs-cli-pdf-'));
+    const manuals = join(dir, 'vendor-manuals');
+    mkdirSync(manuals);
+    writeFileSync(join(manuals, 'switch.pdf'), writePdf({ title: 'Switch Guide', pages: [{ lines: ['Switch Guide'] }, { lines: ['Port mirroring', 'Mirror a port to a monitoring station.'] }], outline: [{ title: 'Port mirroring', page: 2 }] }));
+    writeFileSync(join(manuals, 'locked.pdf'), writePdf({ pages: [{ lines: ['secret'] }], encrypted: true }));
+    const db = ['--db', join(dir, 'local.sqlite')];
+    const { stdout } = await cli([...db, 'import', manuals]);
+    expect(stdout).toContain('Skipped locked.pdf: "locked.pdf" was not imported: it is protected by a password');
+    expect(stdout).toContain('Imported vendor-manuals-local: 1 topics; 1 file(s) skipped.');
+    expect((await cli([...db, 'search', 'port mirroring'])).stdout).toContain('switch.pdf#page=2\tPort mirroring');
+    await expect(cli([...db, 'import', join(manuals, 'locked.pdf')])).rejects.toMatchObject({ stderr: expect.stringContaining('"locked.pdf" was not imported: it is protected by a password') });
+  }, 120_000);
+
+  it('runs from a bundle that is rebuilt when a source it was built from is newer, so a command never runs stale code', async () => {
+    const bundle = join('node_modules', '.cache', 'esd-docs-cli');
+    await cli(['--help']);
+    const inputs = JSON.parse(readFileSync(join(bundle, 'inputs.json'), 'utf8')) as string[];
+    expect(inputs).toEqual(expect.arrayContaining(['main/services/docs/docs-cli.ts', 'main/services/docs/import-worker.ts', 'main/services/docs/search-engine.ts']));
+    // The bundle now looks older than its sources: the next command builds it again before it runs.
+    const past = new Date('2001-01-01T00:00:00Z');
+    utimesSync(join(bundle, 'docs-cli.js'), past, past);
+    expect((await cli(['--help'])).stdout).toContain('Usage:');
+    expect(statSync(join(bundle, 'docs-cli.js')).mtimeMs).toBeGreaterThan(past.getTime() + 1000);
+  }, 60_000);
 });

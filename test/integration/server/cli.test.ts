@@ -12,7 +12,7 @@ it('runs alone with `npm run server` flags, prints the URL and demo sign-in, and
   try {
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No URL printed: ${output}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`No URL printed: ${output}`)), 60_000); // a guard, not a timing: tsx compiles the server first, slow on a loaded machine
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -33,4 +33,4 @@ it('runs alone with `npm run server` flags, prints the URL and demo sign-in, and
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 90_000);

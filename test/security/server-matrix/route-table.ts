@@ -39,6 +39,7 @@ const OAUTH = 'test/integration/server/oauth-authorize.test.ts, oauth-tokens.tes
 
 export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /health': { access: 'public', anonymousStatus: 200, provedBy: 'test/integration/server/platform.test.ts' },
+  'GET /openapi.json': { access: 'public', anonymousStatus: 200, provedBy: 'test/integration/server/openapi.test.ts (the published contract holds no personal data)' },
   'GET /oauth/authorize': { access: 'public', anonymousStatus: 400, provedBy: OAUTH },
   'POST /oauth/authorize': { access: 'public', anonymousStatus: 415, provedBy: OAUTH },
   'POST /oauth/token': { access: 'public', anonymousStatus: 400, provedBy: OAUTH },

@@ -20,6 +20,32 @@ docsDb.withMigrations = (migrations: typeof DOCS_MIGRATIONS) => {
   return { dir, db };
 };
 
+/**
+ * A database an app from before docs migration 4 left: one library whose records know neither their
+ * length nor their link share, version numbers indexed as separate numbers, and a long page ending
+ * in "nebula lantern" without a span index. Migrations 1-3 only.
+ */
+export function databaseBeforeMigration4() {
+  const { db, dir } = docsDb.withMigrations(DOCS_MIGRATIONS.filter((m) => m.version <= 3));
+  const long = `${Array.from({ length: 2000 }, (_, i) => `word${i % 300}`).join(' ')} ends with nebula lantern`;
+  const links = '<ul><li><a href="a.html">Release 2.4.1</a></li><li><a href="b.html">Release 1.2.4</a></li></ul>';
+  db.prepare(`INSERT INTO docs_installs (id, library_id, product, version, language, title, source, state, updated_at, toc_json, installed_at)
+    VALUES (1, 'old-1-0-en', 'Old', '1.0', 'en', 'Old', 'package', 'ready', '2026-01-01', '[]', '2026-01-01')`).run();
+  const topic = db.prepare('INSERT INTO docs_topics (install_id, topic_id, ord, title, path, html) VALUES (1, ?, ?, ?, ?, ?)');
+  topic.run('rel', 0, 'Release 2.4.1', 'rel.html', '<p>Fixes a crash in 2.4.1.</p>');
+  topic.run('toc', 1, 'Releases', 'toc.html', links);
+  topic.run('big', 2, 'Big page', 'big.html', `<p>${long}</p>`);
+  const record = db.prepare("INSERT INTO docs_records (id, install_id, topic_id, anchor, title, norm_title) VALUES (?, 1, ?, '', ?, ?)");
+  const fts = db.prepare("INSERT INTO docs_fts (rowid, title, headings, body) VALUES (?, ?, '', ?)");
+  for (const [id, topicId, title, body] of [[1, 'rel', 'Release 2.4.1', 'Fixes a crash in 2.4.1.'], [2, 'toc', 'Releases', 'Release 2.4.1 Release 1.2.4'], [3, 'big', 'Big page', long]] as const) {
+    record.run(id, topicId, title, title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+    fts.run(id, title, body);
+    db.prepare('INSERT INTO docs_pairs (rowid, pairs) VALUES (?, ?)').run(id, '');
+    db.prepare('INSERT INTO docs_titles (rowid, title, headings) VALUES (?, ?, ?)').run(id, title, '');
+  }
+  return { db, dir, long };
+}
+
 export const manifestOf = (topics: { id: string; title: string }[], overrides: Partial<Manifest> = {}): Manifest => ({
   format: 1,
   id: 'fixture-1-0-en',

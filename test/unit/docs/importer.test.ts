@@ -112,7 +112,7 @@ describe('folder of HTML manuals import', () => {
     const { db, dir } = docsDb();
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    await expect(importInWorker(db.name, dir, { kind: 'folder', dir: empty }, progress)).rejects.toMatchObject({ code: 'validation', message: /no HTML pages/ });
+    await expect(importInWorker(db.name, dir, { kind: 'folder', dir: empty }, progress)).rejects.toMatchObject({ code: 'validation', message: /no HTML pages or PDF files/ });
     expectNothingImported(db, dir);
   });
 });

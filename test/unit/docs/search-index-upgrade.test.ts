@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DOCS_MIGRATIONS } from '../../../main/services/docs/docs-schema';
+import { pendingIndexUpgrades, runIndexUpgrades } from '../../../main/services/docs/index-upgrades';
 import { SearchEngine } from '../../../main/services/docs/search-engine';
 import { applyMigrations } from '../../../main/services/local-db/local-database';
-import { docsDb } from './docs-fixtures';
+import { databaseBeforeMigration4, docsDb } from './docs-fixtures';
 
 /**
  * A database from before docs migration 2: libraries imported then have no pair or title index and
@@ -24,6 +25,13 @@ describe('docs migration 2 on libraries imported before it', () => {
     expect(db.prepare('SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?').all('"逻辑链路"')).toEqual([]);
 
     expect(applyMigrations(db, 'docs', DOCS_MIGRATIONS)).toEqual([2, ...DOCS_MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version)]);
+    // The migrations only made the tables: the re-indexing waits for the import worker.
+    expect(pendingIndexUpgrades(db).map((p) => p.version)).toEqual([2, 4]);
+    expect(db.prepare('SELECT count(*) FROM docs_pairs').pluck().get()).toBe(0);
+    const progress: [number, number][] = [];
+    expect(runIndexUpgrades(db, (done, total) => progress.push([done, total]))).toEqual([2, 4]);
+    expect(progress.at(-1)).toEqual([4, 4]);
+    expect(pendingIndexUpgrades(db)).toEqual([]);
     const engine = new SearchEngine(db);
     expect(engine.search('逻辑链路').map((h) => h.topicId)).toEqual(['bond']);
     expect(engine.search('配置网络绑定')[0]!.topicId).toBe('bond');
@@ -41,25 +49,9 @@ describe('docs migration 2 on libraries imported before it', () => {
  */
 describe('docs migration 4 on libraries imported before it', () => {
   it('re-indexes version numbers as one word, builds the span index of long bodies and stores link shares from the kept markup', () => {
-    const { db } = docsDb.withMigrations(DOCS_MIGRATIONS.filter((m) => m.version <= 3));
-    const long = `${Array.from({ length: 2000 }, (_, i) => `word${i % 300}`).join(' ')} ends with nebula lantern`;
-    const links = '<ul><li><a href="a.html">Release 2.4.1</a></li><li><a href="b.html">Release 1.2.4</a></li></ul>';
-    db.prepare(`INSERT INTO docs_installs (id, library_id, product, version, language, title, source, state, updated_at, toc_json, installed_at)
-      VALUES (1, 'old-1-0-en', 'Old', '1.0', 'en', 'Old', 'package', 'ready', '2026-01-01', '[]', '2026-01-01')`).run();
-    const topic = db.prepare('INSERT INTO docs_topics (install_id, topic_id, ord, title, path, html) VALUES (1, ?, ?, ?, ?, ?)');
-    topic.run('rel', 0, 'Release 2.4.1', 'rel.html', '<p>Fixes a crash in 2.4.1.</p>');
-    topic.run('toc', 1, 'Releases', 'toc.html', links);
-    topic.run('big', 2, 'Big page', 'big.html', `<p>${long}</p>`);
-    const record = db.prepare("INSERT INTO docs_records (id, install_id, topic_id, anchor, title, norm_title) VALUES (?, 1, ?, '', ?, ?)");
-    const fts = db.prepare("INSERT INTO docs_fts (rowid, title, headings, body) VALUES (?, ?, '', ?)");
-    for (const [id, topicId, title, body] of [[1, 'rel', 'Release 2.4.1', 'Fixes a crash in 2.4.1.'], [2, 'toc', 'Releases', 'Release 2.4.1 Release 1.2.4'], [3, 'big', 'Big page', long]] as const) {
-      record.run(id, topicId, title, title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
-      fts.run(id, title, body);
-      db.prepare('INSERT INTO docs_pairs (rowid, pairs) VALUES (?, ?)').run(id, '');
-      db.prepare('INSERT INTO docs_titles (rowid, title, headings) VALUES (?, ?, ?)').run(id, title, '');
-    }
-
+    const { db, long } = databaseBeforeMigration4();
     expect(applyMigrations(db, 'docs', DOCS_MIGRATIONS)).toEqual(DOCS_MIGRATIONS.filter((m) => m.version >= 4).map((m) => m.version));
+    expect(runIndexUpgrades(db)).toEqual([4]);
     const engine = new SearchEngine(db);
     expect(engine.search('"2.4.1"').map((h) => h.topicId).sort()).toEqual(['rel', 'toc']);
     expect(engine.search('release 2.4.1 ')[0]!.topicId).toBe('rel');
@@ -72,5 +64,35 @@ describe('docs migration 4 on libraries imported before it', () => {
     expect(hit!.snippet).toContain('\u0002nebula\u0003 \u0002lantern\u0003');
     expect(engine.textCharsRead - before).toBeLessThan(long.length / 2);
     expect(db.prepare("SELECT count(*) FROM docs_terms WHERE term = '2\uA78F4\uA78F1'").pluck().get()).toBe(1);
+  });
+});
+
+describe('an index upgrade stopped part-way', () => {
+  it('commits page by page and resumes where it stopped, ending with the same index', () => {
+    const { db } = databaseBeforeMigration4();
+    const record = db.prepare("INSERT INTO docs_records (id, install_id, topic_id, anchor, title, norm_title) VALUES (?, 1, 'rel', ?, ?, ?)");
+    const fts = db.prepare("INSERT INTO docs_fts (rowid, title, headings, body) VALUES (?, ?, '', 'filler text of version 1.0')");
+    db.transaction(() => {
+      for (let id = 4; id < 2504; id++) {
+        record.run(id, `s${id}`, `Section ${id}`, `section ${id}`);
+        fts.run(id, `Section ${id}`);
+      }
+    })();
+    applyMigrations(db, 'docs', DOCS_MIGRATIONS);
+
+    // The app quits after the first page (2,000 records) was written.
+    const stop = new Error('quit');
+    expect(() => runIndexUpgrades(db, (done) => { if (done > 2000) throw stop; })).toThrow(stop);
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT after_record FROM docs_index_upgrades WHERE version = 4').pluck().get()).toBe(2000);
+
+    const seen: number[] = [];
+    expect(runIndexUpgrades(db, (done) => seen.push(done))).toEqual([4]);
+    expect(seen[0]).toBe(2503); // the first page was not done again
+    expect(pendingIndexUpgrades(db)).toEqual([]);
+    const engine = new SearchEngine(db);
+    expect(engine.search('"2.4.1"').map((h) => h.topicId).sort()).toEqual(['rel', 'toc']);
+    expect(engine.search('"1.0"').length).toBeGreaterThan(0);
+    expect(db.prepare("SELECT count(*) FROM docs_terms WHERE term = '1\uA78F0'").pluck().get()).toBe(1);
   });
 });

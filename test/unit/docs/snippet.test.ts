@@ -34,3 +34,19 @@ describe('search result snippets', () => {
     expect(makeSnippet('plain <b>html</b> & text', { words: ['html'], prefix: null })).toBe(`plain <b>${S}html${E}</b> & text`);
   });
 });
+
+describe('snippets of long text', () => {
+  it('shows where the query words stand together in a long stretch, not where one of them first appears alone', () => {
+    const text = `The bond driver is loaded. ${filler(300)} Each bond uses the lacp policy of its switch port. ${filler(300)} End.`;
+    const snippet = makeSnippet(text, { words: ['bond', 'lacp'], prefix: null });
+    expect(snippet).toContain(`${S}bond${E} uses the ${S}lacp${E} policy`);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).not.toContain('driver is loaded');
+  });
+
+  it('finds the words in a long text outside ASCII too, folding accents as the index does', () => {
+    const text = `Über die Konfiguration. ${filler(300)} Le café reçoit la requête réseau. ${filler(300)}`;
+    expect(makeSnippet(text, { words: ['cafe', 'requete'], prefix: null })).toContain(`${S}café${E} reçoit la ${S}requête${E}`);
+  });
+});
