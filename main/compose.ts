@@ -26,6 +26,7 @@ import type { UpdaterAdapter } from './services/desktop/update-service';
 import { SoftwareService } from './services/software/software-service';
 import { TicketService } from './services/tickets/ticket-service';
 import { damageMarkerFor, openLocalDatabaseSafely } from './services/recovery/database-recovery';
+import { loadDatabaseKey, removeDatabaseFiles } from './services/local-db/database-key';
 import { backupFileFor, OutboxBackup } from './services/recovery/outbox-backup';
 import { RecoveryService } from './services/recovery/recovery-service';
 import { NO_POLICY, type Policy } from './services/policy/policy';
@@ -92,7 +93,11 @@ export function composeServices(deps: PlatformDeps) {
   // Features add their tables with applyMigrations(localDb, '<domain>', ...). A damaged file is set
   // aside and what can be read is recovered first: the app always starts (issue 19).
   const databaseFile = join(deps.dataDir, 'local.sqlite');
-  const opened = openLocalDatabaseSafely(databaseFile);
+  // P6.1: personal data on this computer is encrypted at rest (SQLCipher), its key sealed by the OS.
+  const databaseKey = loadDatabaseKey(databaseFile, deps.secrets, deps.settings.get().keepLocalDataWithoutKeyring);
+  // A key kept in memory only does not outlive a run: what the last run left cannot be read by anyone, so it goes.
+  if (databaseKey.protection === 'memory') removeDatabaseFiles(databaseFile);
+  const opened = openLocalDatabaseSafely(databaseFile, databaseKey.key);
   const localDb: LocalDatabase = opened.db;
   lifecycle.onStop('local database', () => localDb.close());
   const recovery = new RecoveryService({
@@ -226,7 +231,7 @@ export function composeServices(deps: PlatformDeps) {
     });
   // Policy TelemetryEnabled=false: no usage statistics, whatever the user consented to.
   const telemetry = new TelemetryService({ db: localDb, api: publicApi, appVersion: deps.version, platform: deps.platform, allowed: () => policy.telemetry !== false });
-  const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry });
+  const privacy = new PrivacyService({ api: new PrivacyApi(userApi, publicApi), session, downloads, localDb, dataDir: deps.dataDir, settings: deps.settings, telemetry, databaseKey: databaseKey.protection });
   const dispose = () => lifecycle.stop();
   const clearLocalData = () =>
     wipeLocalData({

@@ -3,6 +3,7 @@ import type { App, Net, SafeStorage } from 'electron';
 import Store from 'electron-store';
 import { AppError } from '../../shared/errors';
 import { runDocsCommand } from '../services/docs/docs-command';
+import { loadDatabaseKey } from '../services/local-db/database-key';
 import { TokenVault } from '../services/session/token-vault';
 import { SettingsService } from '../services/settings/settings-service';
 import { safeStorageSecrets } from './safe-storage-secrets';
@@ -22,6 +23,7 @@ export async function runDocsCommandLine(app: App, net: Net, safeStorage: SafeSt
     code = await runDocsCommand(args, {
       program: `"${process.execPath}" docs`,
       defaultDb: join(dataDir, 'local.sqlite'),
+      defaultDbKey: loadDatabaseKey(join(dataDir, 'local.sqlite'), safeStorageSecrets(safeStorage, process.platform), settings.keepLocalDataWithoutKeyring).key,
       defaultApiUrl: settings.apiUrl ?? undefined,
       savedToken: async (apiUrl) => {
         const vault = new TokenVault(join(dataDir, 'session.bin'), safeStorageSecrets(safeStorage, process.platform), () => settings.persistTokensWithoutKeyring);

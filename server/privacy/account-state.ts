@@ -13,10 +13,15 @@ export class AccountState {
   }
 
   restrict(userId: string, at: number): void {
+    this.markOnce('restricted_at', userId, at);
+  }
+
+  /** Sets a moment flag of the account unless it is already set (the first moment stays). */
+  private markOnce(column: 'restricted_at' | 'analysis_objected_at', userId: string, at: number): void {
     this.db
       .prepare(
-        `INSERT INTO privacy_account_state (user_id, restricted_at) VALUES (?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET restricted_at = coalesce(restricted_at, excluded.restricted_at)`,
+        `INSERT INTO privacy_account_state (user_id, ${column}) VALUES (?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET ${column} = coalesce(${column}, excluded.${column})`,
       )
       .run(userId, at);
   }
@@ -27,6 +32,11 @@ export class AccountState {
    */
   liftRestriction(userId: string): void {
     this.db.prepare('UPDATE privacy_account_state SET restricted_at = NULL WHERE user_id = ? AND erased_at IS NULL').run(userId);
+  }
+
+  /** P2.5: the account's rows leave the product-improvement analysis from now on (an upheld objection). */
+  excludeFromAnalysis(userId: string, at: number): void {
+    this.markOnce('analysis_objected_at', userId, at);
   }
 
   markErased(userId: string, at: number): void {

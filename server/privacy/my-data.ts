@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MyData } from '../../shared/api/privacy';
 import type { AccountState } from './account-state';
 import { availableCategories } from './categories';
+import { recordGoesAt } from './retention';
 
 const LATEST = 50;
 
@@ -17,11 +18,10 @@ export class MyDataService {
     return {
       generatedAt: new Date(this.now()).toISOString(),
       restricted: this.state.isRestricted(userId),
-      categories: availableCategories(this.db).map((category) => ({
-        ...category.info,
-        count: category.count(this.db, userId),
-        records: category.latest(this.db, userId, LATEST),
-      })),
+      categories: availableCategories(this.db).map((category) => {
+        const records = category.latest(this.db, userId, LATEST);
+        return { ...category.info, count: category.count(this.db, userId), records, goesAt: records.map((record) => recordGoesAt(category.info, record)) };
+      }),
     };
   }
 }

@@ -9,6 +9,7 @@ import { sendError } from '../http/error-handling';
 import { sendFileWithRanges } from '../http/file-range';
 import { PRIVACY_CONTACT } from './policy/policy-documents';
 import { createPrivacyModule } from './privacy-module';
+import { purgeExpired } from './retention';
 
 const IdParams = z.object({ id: z.uuid('Not a valid id.') });
 export const TELEMETRY_PER_MINUTE = 60;
@@ -39,6 +40,21 @@ function params(request: FastifyRequest): string {
 export function registerPrivacyRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const privacy = createPrivacyModule(ctx.db, ctx.now);
   app.addHook('onClose', () => privacy.exports.idle());
+  // P6.2: rows whose retention period has ended go at start and then every hour, each removal logged.
+  const purge = () => {
+    try {
+      purgeExpired(ctx.db, ctx.now(), (line, detail) => app.log.info(detail, line));
+    } catch (error) {
+      app.log.error({ err: error }, 'retention purge failed');
+    }
+  };
+  let purgeTimer: ReturnType<typeof setInterval> | undefined;
+  app.addHook('onReady', async () => {
+    purge();
+    purgeTimer = setInterval(purge, 3600_000);
+    purgeTimer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(purgeTimer));
 
   /** Wraps an authenticated handler: resolves the caller or answers 401. */
   const user =

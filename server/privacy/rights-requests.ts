@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { NewRightsRequest, RightsRequest } from '../../shared/api/privacy';
+import type { NewRightsRequest, RequestOutcome, RightsRequest } from '../../shared/api/privacy';
 import { AppError } from '../../shared/errors';
 import type { AccountState } from './account-state';
 import type { ConsentsStore } from './consents-store';
@@ -10,6 +10,7 @@ type RefusalCode = NonNullable<RightsRequest['refusal']>['code'];
 type RequestRow = {
   id: string; user_id: string; kind: RightsRequest['kind']; purpose: RightsRequest['purpose']; note: string; status: RightsRequest['status'];
   refusal_code: RefusalCode | null; refusal_message: string | null; received_at: number; due_at: number; completed_at: number | null;
+  outcome: RequestOutcome | null;
 };
 
 /**
@@ -110,7 +111,10 @@ export class RightsRequests {
         this.consents.set(userId, input.purpose, false);
         return this.complete(id, at);
       }
-      // Product improvement rests on legitimate interest: the privacy team weighs the objection (stays "received").
+      // Product improvement rests on legitimate interest, and no compelling ground overrides a
+      // customer's objection to it: upheld at once, the account leaves the analysis data set (P2.5).
+      this.state.excludeFromAnalysis(userId, at);
+      return this.complete(id, at, 'excluded-from-analysis');
     }
   }
 
@@ -120,8 +124,8 @@ export class RightsRequests {
       .run(code, message, this.now(), id);
   }
 
-  private complete(id: string, at: number): void {
-    this.db.prepare(`UPDATE privacy_requests SET status = 'completed', completed_at = ? WHERE id = ?`).run(at, id);
+  private complete(id: string, at: number, outcome: RequestOutcome | null = null): void {
+    this.db.prepare(`UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?`).run(at, outcome, id);
   }
 
   private get(userId: string, id: string): RightsRequest {
@@ -147,5 +151,6 @@ const toRequest = (row: RequestRow): RightsRequest => ({
   receivedAt: iso(row.received_at),
   dueAt: iso(row.due_at),
   completedAt: row.completed_at === null ? null : iso(row.completed_at),
+  outcome: row.outcome ?? null,
   refusal: row.refusal_code ? { code: row.refusal_code, message: row.refusal_message ?? '' } : null,
 });

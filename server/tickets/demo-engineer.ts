@@ -1,6 +1,28 @@
 import type { ApiContext } from '../context';
 import type { TicketRow } from './ticket-mapping';
 import type { TicketRepository } from './ticket-repository';
+import { DisclosureRegister } from '../privacy/disclosures';
+
+export const FIELD_SERVICE_PARTNER = 'Field Service Partner GmbH';
+
+/** A critical request about a device on site needs an engineer there: the demo's partner flow. */
+const needsFieldService = (row: TicketRow) => row.device_serial.trim() !== '' && row.severity === 'critical';
+
+/**
+ * Hands the request to the authorised field service partner and records the disclosure as it happens
+ * (P4.2): who received what, why and on which legal basis. The person reads it in the reply and in
+ * the disclosure register of My data, and finds it in their export.
+ */
+function handToFieldPartner(ctx: ApiContext, repo: TicketRepository, row: TicketRow): void {
+  new DisclosureRegister(ctx.db).record(
+    row.owner_id,
+    { recipient: FIELD_SERVICE_PARTNER, recipientCategory: 'service-partners', purpose: 'P2.3', dataCategories: ['identity', 'service-requests', 'devices'], legalBasis: 'contract' },
+    ctx.now(),
+  );
+  repo.addComment(row, 'engineer', DEMO_ENGINEER_NAME,
+    `This needs an engineer on site: we have passed your request, your contact details and the device ${row.device_serial} to our field service partner, ${FIELD_SERVICE_PARTNER}, who will contact you.`,
+    ctx.now());
+}
 
 export const DEMO_ENGINEER_NAME = 'Sam Ortega (Support)';
 
@@ -32,6 +54,7 @@ export function demoEngineerTick(ctx: ApiContext, repo: TicketRepository, delayM
     .all(before, PER_TICK) as TicketRow[];
   ctx.db.transaction(() => {
     for (const row of fresh) {
+      if (needsFieldService(row)) handToFieldPartner(ctx, repo, row);
       repo.addComment(row, 'engineer', DEMO_ENGINEER_NAME,
         `Thank you for ${row.title.length > 60 ? 'your request' : `"${row.title}"`}. Could you send the output of "show diagnostics" and tell us when the problem started?`,
         ctx.now());

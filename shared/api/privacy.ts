@@ -23,8 +23,30 @@ export type CategoryId = z.infer<typeof CategoryIdSchema>;
 export const PURPOSES = ['P2.1', 'P2.2', 'P2.3', 'P2.4', 'P2.5', 'P2.6', 'P2.7', 'P2.8'] as const;
 export const LEGAL_BASES = ['contract', 'consent', 'legitimate-interest', 'legal-obligation'] as const;
 export const RETENTIONS = ['account-lifetime', 'three-years-after-closure', 'one-year', 'until-withdrawn', 'six-years-legal'] as const;
+/**
+ * How long each retention lasts, defined once: the service's purge (server/privacy/retention.ts) and
+ * the date My data shows per record ("goes on") both come from here. null: no fixed period (while the
+ * account is active, or until consent is withdrawn); the record goes with the account or the consent.
+ */
+export const RETENTION_YEARS: Record<(typeof RETENTIONS)[number], number | null> = {
+  'account-lifetime': null,
+  'until-withdrawn': null,
+  'one-year': 1,
+  'three-years-after-closure': 3,
+  'six-years-legal': 6,
+};
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+/** The moment a record kept since `fromMs` is due to go, or null where its category has no fixed period. */
+export const retentionEnd = (retention: (typeof RETENTIONS)[number], fromMs: number): number | null =>
+  RETENTION_YEARS[retention] === null ? null : fromMs + RETENTION_YEARS[retention]! * YEAR_MS;
 export const SOURCES = ['you', 'your-company', 'service', 'third-party-sign-in'] as const;
-export const SAFEGUARDS = ['standard-contracts', 'consent', 'anonymisation', 'encryption'] as const;
+/**
+ * Each code is a claim a test holds against the code that stores the category
+ * (test/integration/privacy/server-safeguards.test.ts). The reference service does not encrypt its
+ * database at rest, so no category claims it: 'access-control' (only the person, through their own
+ * signed-in requests, and the service's staff) is what it does.
+ */
+export const SAFEGUARDS = ['standard-contracts', 'consent', 'anonymisation', 'access-control'] as const;
 
 /** Where a category is kept and which safeguards cover processing abroad (P8.1). */
 export const CategoryInfoSchema = z.object({
@@ -49,6 +71,11 @@ export const MyDataCategorySchema = CategoryInfoSchema.extend({
   count: z.number().int(),
   /** The most recent records (all of them for small categories); the export holds everything. */
   records: z.array(DataRecordSchema),
+  /**
+   * P6.2: for each record (same order), when the service deletes it as its retention period ends
+   * (ISO); null where the category has no fixed period or the record's period has not started (an open request).
+   */
+  goesAt: z.array(z.string().nullable()),
 });
 export type MyDataCategory = z.infer<typeof MyDataCategorySchema>;
 
@@ -89,6 +116,9 @@ export const REQUEST_KINDS = ['restrict', 'lift-restriction', 'erase', 'withdraw
 export const REQUEST_STATUSES = ['received', 'confirmation-needed', 'completed', 'refused'] as const;
 export const OBJECTION_PURPOSES = ['recommendations', 'marketing', 'analytics', 'product-improvement', 'legal-compliance'] as const;
 export const REFUSAL_CODES = ['legal-obligation', 'already-done', 'not-restricted'] as const;
+/** What a completed request did beyond its kind: an upheld objection to product improvement takes the account out of the analysis data set (P2.5). */
+export const REQUEST_OUTCOMES = ['excluded-from-analysis'] as const;
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 
 const note = z.string().trim().max(1000, 'At most 1000 characters.').optional();
 export const NewRightsRequestSchema = z.discriminatedUnion('kind', [
@@ -108,6 +138,7 @@ export const RightsRequestSchema = z.object({
   dueAt: z.string(),
   completedAt: z.string().nullable(),
   refusal: z.object({ code: z.enum(REFUSAL_CODES), message: z.string() }).nullable(),
+  outcome: z.enum(REQUEST_OUTCOMES).nullable(),
 });
 export type RightsRequest = z.infer<typeof RightsRequestSchema>;
 export const RightsRequestListSchema = z.object({ requests: z.array(RightsRequestSchema) });

@@ -30,6 +30,12 @@ export const DeviceDataSchema = z.object({
   dataFolder: z.string(),
   totalBytes: z.number().int(),
   tokenStored: z.boolean(),
+  /**
+   * P6.1: how the key of the encrypted local database is kept: sealed by the OS keyring; beside it
+   * without a keyring (Linux basic_text or no store: obfuscation only, the user agreed); or in memory
+   * for this run only.
+   */
+  databaseKey: z.enum(['os-keyring', 'without-keyring', 'memory']),
   items: z.array(DeviceDataItemSchema),
 });
 export type DeviceData = z.infer<typeof DeviceDataSchema>;

@@ -30,6 +30,12 @@ export const SettingsSchema = z.object({
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
   /** On Linux without a keyring, tokens are kept in memory unless the user agrees to this. */
   persistTokensWithoutKeyring: z.boolean(),
+  /**
+   * On Linux without a keyring (and wherever the OS has no secret store), the key of the encrypted
+   * local database is kept beside it, obfuscated only, unless the user turns this off: then drafts and
+   * unsent requests last only while the app runs (P6.1). Read at start-up.
+   */
+  keepLocalDataWithoutKeyring: z.boolean(),
   proxy: ProxySettingsSchema,
   /** Desktop notifications, for example when an engineer answers a service request. */
   notifications: z.boolean(),

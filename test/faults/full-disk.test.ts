@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openAppDatabase } from '../fakes/app-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, OutboxItem } from '../../shared/contract/tickets-contract';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
@@ -47,7 +47,7 @@ describe('issue 19: a full disk (a real tmpfs) during the outbox write and the s
     const draft = await value(bridge.call<Draft>('tickets.newDraft', {}));
     await value(bridge.call('tickets.saveDraft', { id: draft.id, values: filledDraft('Written before the disk filled up') }));
     // The WAL is folded into the database first, so the next write has to grow a file.
-    const other = new Database(join(dataDir, 'local.sqlite'));
+    const other = openAppDatabase(dataDir);
     other.pragma('wal_checkpoint(TRUNCATE)');
     other.close();
     const settingsBefore = readFileSync(join(dataDir, 'settings.json'));
@@ -73,7 +73,7 @@ describe('issue 19: a full disk (a real tmpfs) during the outbox write and the s
     expect(item.label).toBe('Written before the disk filled up');
     await sent;
     expect((await value(bridge.call<{ theme: string }>('settings.update', { theme: 'dark' }))).theme).toBe('dark');
-    const check = new Database(join(dataDir, 'local.sqlite'), { readonly: true });
+    const check = openAppDatabase(dataDir, { readonly: true });
     expect(check.pragma('quick_check', { simple: true })).toBe('ok');
     check.close();
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { dirname, join } from 'node:path';
+import { openAppDatabase } from '../fakes/app-database';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RecoveryItem, RecoveryReport } from '../../shared/contract/recovery-contract';
 import { DEMO_ACCOUNT } from '../../server/db/seed-demo';
@@ -28,7 +28,7 @@ afterAll(() => api?.close());
  * connection afterwards makes the app's connection drop its page cache and read the file again.
  */
 function breakUnderRunningApp(file: string, tableOrIndex: string[]): void {
-  const other = new Database(file);
+  const other = openAppDatabase(dirname(file), {}, file);
   other.pragma('wal_checkpoint(TRUNCATE)');
   const fd = openSync(file, 'r+');
   for (const name of tableOrIndex) {

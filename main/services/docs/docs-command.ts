@@ -21,6 +21,8 @@ export interface DocsCommandHost {
   program: string;
   /** The database used without --db. */
   defaultDb: string;
+  /** The key of the default database (the app's own is encrypted at rest); a --db of the user's choice is plain. */
+  defaultDbKey?: Buffer | null;
   /** The documentation service used without --api or ESD_API_URL (the app's configured service). */
   defaultApiUrl?: string | undefined;
   /** A token for that service when ESD_API_TOKEN is not set (the app's saved sign-in). */
@@ -71,12 +73,13 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
 
   const dbFile = resolve(values.db ?? host.defaultDb);
   mkdirSync(dirname(dbFile), { recursive: true });
-  const db = openLocalDatabase(dbFile);
+  const key = values.db ? null : (host.defaultDbKey ?? null);
+  const db = openLocalDatabase(dbFile, { key });
   try {
     applyMigrations(db, 'docs', DOCS_MIGRATIONS);
     // A command has no window to keep responsive: a pending index upgrade runs here, before the command.
     runIndexUpgrades(db);
-    const docs = { db, dbFile, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
+    const docs = { db, dbFile, key, dataDir: dirname(dbFile), store: new LibraryStore(db, dirname(dbFile)) };
     if (command === 'update') await update(docs, api!, args[0] ?? null, host);
     else await runLocal(command, args, values, docs, host);
     return 0;
@@ -86,7 +89,7 @@ export async function runDocsCommand(argv: string[], host: DocsCommandHost): Pro
 }
 
 type Values = ReturnType<typeof parseArguments>['values'];
-type Docs = { db: LocalDatabase; dbFile: string; dataDir: string; store: LibraryStore };
+type Docs = { db: LocalDatabase; dbFile: string; key: Buffer | null; dataDir: string; store: LibraryStore };
 
 function parseArguments(argv: string[], program: string) {
   try {
@@ -125,7 +128,7 @@ async function update(docs: Docs, service: { url: string; token: string }, libra
     downloads, store: docs.store, dataDir: docs.dataDir,
     // The command line has no storage setting: the disk's free space is still checked.
     storageLimitBytes: () => Number.MAX_SAFE_INTEGER,
-    runImport: (job, progress) => importInWorker(docs.dbFile, docs.dataDir, job, progress),
+    runImport: (job, progress) => importInWorker(docs.dbFile, docs.dataDir, job, progress, docs.key),
     onInstallsChanged: () => undefined,
   });
   try {
@@ -157,13 +160,17 @@ async function update(docs: Docs, service: { url: string; token: string }, libra
   }
 }
 
-async function runLocal(command: string, args: string[], values: Values, { db, dbFile, dataDir, store }: Docs, host: DocsCommandHost): Promise<void> {
+async function runLocal(command: string, args: string[], values: Values, { db, dbFile, key, dataDir, store }: Docs, host: DocsCommandHost): Promise<void> {
   if (command === 'import') {
     const source = args[0]!;
     const isFolder = (statSync(source, { throwIfNoEntry: false })?.isDirectory() ?? false) || PDF.test(source);
     await store.removeUnfinished();
-    const result = await importInWorker(dbFile, dataDir, isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' }, (done, total, detail) =>
-      host.progress?.(detail?.pages ? `Importing ${done + 1}/${total} ${detail.file}: page ${detail.page}/${detail.pages}` : `Importing ${done}/${total}`),
+    const result = await importInWorker(
+      dbFile,
+      dataDir,
+      isFolder ? { kind: 'folder', dir: resolve(source) } : { kind: 'package', file: resolve(source), source: 'package' },
+      (done, total, detail) => host.progress?.(detail?.pages ? `Importing ${done + 1}/${total} ${detail.file}: page ${detail.page}/${detail.pages}` : `Importing ${done}/${total}`),
+      key,
     );
     await Promise.all(result.retired.map((id) => store.removeFiles(id)));
     for (const skipped of result.skipped) host.out(`Skipped ${skipped.file}: ${skipped.message}`);

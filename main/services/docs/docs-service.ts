@@ -5,7 +5,7 @@ import { AppError, validationError } from '../../../shared/errors';
 import type { ApiClient, FetchLike } from '../api/api-client';
 import type { DownloadManager } from '../downloads';
 import { Emitter } from '../emitter';
-import { applyMigrations, type LocalDatabase } from '../local-db/local-database';
+import { applyMigrations, databaseKeyOf, type LocalDatabase } from '../local-db/local-database';
 import { mimeType, resolveInside } from '../../security/static-files';
 import { DOCS_MIGRATIONS } from './docs-schema';
 import { FeedbackOutbox, type FeedbackOutboxOptions, type FeedbackRefusal } from './feedback-outbox';
@@ -67,7 +67,7 @@ export class DocsService {
       store: this.store,
       dataDir: deps.dataDir,
       storageLimitBytes: deps.storageLimitBytes,
-      runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress),
+      runImport: (job, progress) => importInWorker(deps.db.name, deps.dataDir, job, progress, databaseKeyOf(deps.db)),
       onInstallsChanged: () => this.engine.reload(),
     });
     this.feedbackOutbox = new FeedbackOutbox({
@@ -96,7 +96,7 @@ export class DocsService {
     if (this.upgradeRun) return this.upgradeRun;
     if (pendingIndexUpgrades(this.deps.db).length === 0) return Promise.resolve();
     this.upgrade = { done: 0, total: 0 };
-    this.upgradeRun = upgradeInWorker(this.deps.db.name, (done, total) => (this.upgrade = { done, total }))
+    this.upgradeRun = upgradeInWorker(this.deps.db.name, (done, total) => (this.upgrade = { done, total }), databaseKeyOf(this.deps.db))
       .then(() => this.engine.reload())
       .catch(logFailure('docs: the search index upgrade failed; it runs again at the next start', undefined, 'error'))
       .finally(() => {

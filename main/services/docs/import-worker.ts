@@ -10,8 +10,8 @@ import { runIndexUpgrades } from './index-upgrades';
  * the app's event loop for seconds. It writes through its own connection (WAL lets main keep reading).
  * So do index upgrades (job 'upgrade': the pending re-indexing of docs migrations, index-upgrades.ts).
  */
-const { dbFile, dataDir, job } = workerData as { dbFile: string; dataDir: string; job: ImportJob | 'upgrade' };
-const db = openLocalDatabase(dbFile);
+const { dbFile, dataDir, job, keyHex } = workerData as { dbFile: string; dataDir: string; job: ImportJob | 'upgrade'; keyHex: string | null };
+const db = openLocalDatabase(dbFile, { key: keyHex ? Buffer.from(keyHex, 'hex') : null });
 try {
   const progress: Progress = (done, total, current) => parentPort!.postMessage({ type: 'progress', done, total, current });
   const result = job === 'upgrade' ? runIndexUpgrades(db, progress) : await runImport(db, dataDir, job, progress);

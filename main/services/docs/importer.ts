@@ -23,21 +23,22 @@ function workerEntry(): { url: URL; execArgv: string[] } {
  */
 const WORKER_HEAP_MB = 256;
 
-export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, progress: Progress): Promise<ImportResult> {
-  return inWorker(dbFile, dataDir, job, progress, 'imported');
+/** `key`: the local database's key (it is encrypted at rest); the worker opens its own connection with it. */
+export function importInWorker(dbFile: string, dataDir: string, job: ImportJob, progress: Progress, key: Buffer | null = null): Promise<ImportResult> {
+  return inWorker(dbFile, dataDir, job, progress, 'imported', key);
 }
 
 /** Runs the pending index upgrades of docs migrations (index-upgrades.ts) in the import worker; resolves to the versions upgraded. */
-export function upgradeInWorker(dbFile: string, progress: Progress): Promise<number[]> {
-  return inWorker(dbFile, '', 'upgrade', progress, 'upgraded');
+export function upgradeInWorker(dbFile: string, progress: Progress, key: Buffer | null = null): Promise<number[]> {
+  return inWorker(dbFile, '', 'upgrade', progress, 'upgraded', key);
 }
 
-function inWorker<T>(dbFile: string, dataDir: string, job: ImportJob | 'upgrade', progress: Progress, what: 'imported' | 'upgraded'): Promise<T> {
+function inWorker<T>(dbFile: string, dataDir: string, job: ImportJob | 'upgrade', progress: Progress, what: 'imported' | 'upgraded', key: Buffer | null): Promise<T> {
   const entry = workerEntry();
   const nothing = what === 'imported' ? 'Nothing was imported.' : 'The search index was left as it was.';
   const work = what === 'imported' ? 'import' : 'search index upgrade';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry.url, { workerData: { dbFile, dataDir, job, keyHex: key?.toString('hex') ?? null }, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     worker.on('message', (message: { type: string; done?: number; total?: number; current?: ProgressDetail; result?: T; error?: AppErrorShape; detail?: string }) => {
       if (message.type === 'progress') progress(message.done!, message.total!, message.current);

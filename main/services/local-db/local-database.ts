@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { SqlCipherDatabase as Database } from './sqlcipher';
 
 // A named interface (not an alias) so composite declaration emit can name it in inferred return types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- see above
-export interface LocalDatabase extends Database.Database {}
+export interface LocalDatabase extends Database {}
 
 /** One migration of one domain's tables. `up` is SQL, or a function for steps SQL cannot express. */
 export interface LocalMigration {
@@ -11,13 +12,75 @@ export interface LocalMigration {
   up: string | ((db: LocalDatabase) => void);
 }
 
+const keys = new WeakMap<LocalDatabase, Buffer>();
+
+/** The key a connection was opened with, for another connection to the same file (the import worker). */
+export const databaseKeyOf = (db: LocalDatabase): Buffer | null => keys.get(db) ?? null;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** True when the file starts with SQLite's plain header (an encrypted file starts with random salt). */
+export function isPlainSqliteFile(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SQLCipher 4 (the format Signal Desktop uses), keyed with 32 raw bytes: no passphrase derivation to weaken it. */
+export function applyKey(db: Database, key: Buffer): void {
+  if (key.length !== 32) throw new Error('The local database key must be 32 bytes.');
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
 /**
- * The one SQLite file on the user's machine (documents, drafts and outbox, download history).
- * WAL so a worker thread can write a long import while the main process keeps reading.
+ * A database written by a version before encryption (plain SQLite, maybe with rows in its WAL) is
+ * encrypted where it lies: the WAL is folded in and removed (journal_mode DELETE), free pages and
+ * freed cells are rewritten by VACUUM with secure_delete on, then every page is re-encrypted by rekey.
+ * The file is then opened again as WAL. Nothing readable stays in the folder; what the file system
+ * itself keeps of overwritten blocks is beyond SQLite's reach (README, Privacy center).
  */
-export function openLocalDatabase(file: string, check: (db: LocalDatabase) => void = () => undefined): LocalDatabase {
+export function encryptPlainDatabase(file: string, key: Buffer): void {
   const db = new Database(file);
   try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('secure_delete = ON');
+    db.exec('VACUUM');
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}
+
+export interface OpenOptions {
+  /** Runs before anything is written: a damaged file is set aside as it was found. */
+  check?: (db: LocalDatabase) => void;
+  /** 32 bytes: the file is encrypted with SQLCipher (a plain file from an older version is encrypted first). Absent: plain SQLite (the docs CLI's own library folder). */
+  key?: Buffer | null;
+}
+
+/**
+ * The one SQLite file on the user's machine (documents, drafts and outbox, download history),
+ * encrypted at rest with the key the OS keeps (database-key.ts). WAL so a worker thread can write a
+ * long import while the main process keeps reading.
+ */
+export function openLocalDatabase(file: string, options: OpenOptions | ((db: LocalDatabase) => void) = {}): LocalDatabase {
+  const { check = () => undefined, key = null } = typeof options === 'function' ? { check: options } : options;
+  if (key && isPlainSqliteFile(file)) encryptPlainDatabase(file, key);
+  const db: LocalDatabase = new Database(file);
+  try {
+    if (key) {
+      applyKey(db, key);
+      keys.set(db, key);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

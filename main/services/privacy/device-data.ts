@@ -30,7 +30,7 @@ function classify(path: string): ItemId {
   const top = path.split(/[\\/]/)[0]!;
   // Damaged files set aside at start-up (issue 19) count with what they were.
   if (/^settings(\.json)?(\.broken-[\w-]+)?$/.test(top) || top === 'config.json') return 'settings';
-  if (/^local\.sqlite(\.broken-[\w-]+?|\.backup\.json|\.damaged)?(-wal|-shm|-journal)?$/.test(top)) return 'local-database';
+  if (/^local\.sqlite(\.broken-[\w-]+?|\.backup\.json|\.damaged|\.key)?(-wal|-shm|-journal)?$/.test(top)) return 'local-database';
   if (top === 'session.bin') return 'token';
   if (top === 'downloads' || top === 'quarantine' || top === 'docs-downloads') return 'downloads';
   if (top === 'docs') return 'documents';
@@ -52,7 +52,7 @@ export function tableCounts(db: LocalDatabase): { name: string; rows: number }[]
 }
 
 /** P3.2: everything this computer keeps, by kind, with sizes. */
-export async function describeDeviceData(dataDir: string, db: LocalDatabase, tokenStored: boolean): Promise<DeviceData> {
+export async function describeDeviceData(dataDir: string, db: LocalDatabase, tokenStored: boolean, databaseKey: DeviceData['databaseKey']): Promise<DeviceData> {
   const files = await listFiles(dataDir);
   const items = new Map<ItemId, DeviceData['items'][number]>();
   for (const file of files) {
@@ -69,6 +69,7 @@ export async function describeDeviceData(dataDir: string, db: LocalDatabase, tok
     dataFolder: dataDir,
     totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
     tokenStored,
+    databaseKey,
     items: [...items.values()],
   };
 }

@@ -4,9 +4,10 @@ import { rename, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
+import { SqlCipherDatabase as Database } from '../local-db/sqlcipher';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
+import { applyKey, databaseKeyOf, type LocalDatabase } from '../local-db/local-database';
 
 export type LocalPart = { path: string; content: Buffer };
 
@@ -27,9 +28,11 @@ async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /** Every table of the local database as JSON, one file per table, read from a read-only connection of its own. */
-export function localDatabaseParts(file: string): LocalPart[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+export function localDatabaseParts(open: LocalDatabase): LocalPart[] {
+  const db = new Database(open.name, { readonly: true, fileMustExist: true });
   try {
+    const key = databaseKeyOf(open);
+    if (key) applyKey(db, key);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).all() as { name: string }[];
     // FTS shadow tables repeat what their table holds, in an internal format.
     const virtual = (db.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'`).all() as { name: string }[]).map((t) => `${t.name}_`);

@@ -13,6 +13,7 @@ import { eraseAccountLocally } from './erase-local-account';
 import { ExportDownloads } from './export-download';
 import { localDatabaseParts, type LocalPart } from './local-data-archive';
 import type { PrivacyApi } from './privacy-api';
+import type { DatabaseKeyProtection } from '../local-db/database-key';
 import { logFailure } from '../logging/log';
 
 export interface PrivacyServiceDeps {
@@ -23,6 +24,8 @@ export interface PrivacyServiceDeps {
   dataDir: string;
   settings: SettingsService;
   telemetry: TelemetryService;
+  /** How the local database's key is kept (P6.1), shown on This computer. */
+  databaseKey: DatabaseKeyProtection;
 }
 
 /** The privacy center in main: the service's answers, plus what only this computer knows (P3.2). */
@@ -94,7 +97,7 @@ export class PrivacyService {
   }
 
   async deviceData(): Promise<DeviceData> {
-    return describeDeviceData(this.deps.dataDir, this.deps.localDb, this.tokenStored());
+    return describeDeviceData(this.deps.dataDir, this.deps.localDb, this.tokenStored(), this.deps.databaseKey);
   }
 
   /** P5.1: downloaded (or continued) and checked, then this computer's data added: see ExportDownloads. */
@@ -108,7 +111,7 @@ export class PrivacyService {
       { path: 'local-data/settings.json', content: json(this.deps.settings.get()) },
       // Sizes and what exists; the token itself is a secret and never leaves its encrypted file.
       { path: 'local-data/device-data.json', content: json(await this.deviceData()) },
-      ...localDatabaseParts(this.deps.localDb.name),
+      ...localDatabaseParts(this.deps.localDb),
     ];
   }
 

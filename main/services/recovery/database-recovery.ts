@@ -1,9 +1,9 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqlCipherDatabase as Database } from '../local-db/sqlcipher';
 import type { RecoveryItem } from '../../../shared/contract/recovery-contract';
 import { DOCS_MIGRATIONS } from '../docs/docs-schema';
-import { applyMigrations, openLocalDatabase, type LocalDatabase } from '../local-db/local-database';
+import { applyKey, applyMigrations, isPlainSqliteFile, openLocalDatabase, type LocalDatabase } from '../local-db/local-database';
 import { isCorruption } from '../local-db/sqlite-errors';
 import { migrateTicketsStore } from '../tickets/tickets-store';
 import { backupFileFor, readBackup, type BackupRows } from './outbox-backup';
@@ -46,14 +46,14 @@ const hasRows = (backup: BackupRows | null) => Boolean(backup && Object.values(b
  * last-known-good copy for what could not. An empty file (a power cut) is refilled from that copy.
  * The damage comes back for the recovery notice; errors that are not damage (locked, no permission) are thrown.
  */
-export function openLocalDatabaseSafely(file: string, now = new Date()): { db: LocalDatabase; damage: DatabaseDamage | null } {
+export function openLocalDatabaseSafely(file: string, key: Buffer | null = null, now = new Date()): { db: LocalDatabase; damage: DatabaseDamage | null } {
   const marker = damageMarkerFor(file);
-  const backup = readBackup(backupFileFor(file));
+  const backup = readBackup(backupFileFor(file), key);
   let cause: DatabaseDamage['cause'] | null = existsSync(marker) ? 'damaged-while-running' : null;
   if (!cause) {
     const emptied = existsSync(file) && sizeOf(file) === 0 && sizeOf(`${file}-wal`) === 0;
     try {
-      const db = openLocalDatabase(file, quickCheck);
+      const db = openLocalDatabase(file, { check: quickCheck, key });
       if (!isEmpty(db) || !(emptied || hasRows(backup))) return { db, damage: null };
       prepareTables(db);
       const fromBackup = restoreFromBackup(db, backup, new Set(PRECIOUS_TABLES.map((t) => t.table)));
@@ -67,9 +67,9 @@ export function openLocalDatabaseSafely(file: string, now = new Date()): { db: L
   }
   const moved = setAside(file, now, COMPANIONS.slice(1));
   rmSync(marker, { force: true });
-  const db = openLocalDatabase(file);
+  const db = openLocalDatabase(file, { key });
   prepareTables(db);
-  const { incomplete, lost } = moved[0] ? salvageInto(db, moved[0]) : { incomplete: new Set(PRECIOUS_TABLES.map((t) => t.table)), lost: new Set<Lost>() };
+  const { incomplete, lost } = moved[0] ? salvageInto(db, moved[0], key) : { incomplete: new Set(PRECIOUS_TABLES.map((t) => t.table)), lost: new Set<Lost>() };
   const fromBackup = restoreFromBackup(db, backup, incomplete);
   // What was neither read nor restored from the copy is lost.
   for (const { table, kind } of PRECIOUS_TABLES) if (incomplete.has(table) && !backup?.[table]) lost.add(kind);
@@ -89,12 +89,14 @@ function prepareTables(db: LocalDatabase): void {
 }
 
 /** Copies what can be read from the set-aside file; returns the precious tables that could not be read whole. */
-function salvageInto(db: LocalDatabase, damagedFile: string): { incomplete: Set<string>; lost: Set<Lost> } {
+function salvageInto(db: LocalDatabase, damagedFile: string, key: Buffer | null): { incomplete: Set<string>; lost: Set<Lost> } {
   const incomplete = new Set<string>();
   const lost = new Set<Lost>();
-  let from: Database.Database | null = null;
+  let from: Database | null = null;
   try {
     from = new Database(damagedFile, { readonly: true, fileMustExist: true });
+    // A file from before encryption (damaged before it could be encrypted) is read as it is.
+    if (key && !isPlainSqliteFile(damagedFile)) applyKey(from, key);
   } catch {
     from = null;
   }

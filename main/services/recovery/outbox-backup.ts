@@ -1,11 +1,12 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import type { LocalDatabase } from '../local-db/local-database';
+import { databaseKeyOf, type LocalDatabase } from '../local-db/local-database';
 import { PRECIOUS_TABLES } from './precious-tables';
 
 export type BackupRows = Record<string, Record<string, unknown>[]>;
 type BackupFile = { format: 1; writtenAt: string; tables: BackupRows };
 
-/** `local.sqlite.backup.json` beside the database: the last-known-good copy of the outbox and drafts. */
+/** `local.sqlite.backup.json` beside the database: the last-known-good copy of the outbox and drafts (sealed: see sealBackup). */
 export const backupFileFor = (databaseFile: string) => `${databaseFile}.backup.json`;
 
 /** The precious rows as they stand (tables that do not exist yet are left out). */
@@ -16,11 +17,33 @@ export function readPreciousRows(db: LocalDatabase): BackupRows {
   return rows;
 }
 
-/** The last copy written, or null when there is none or it cannot be read. */
-export function readBackup(file: string): BackupRows | null {
+// The copy holds what the database holds (contact details, request text): it is sealed with AES-256-GCM
+// under a key derived from the database's own, so it is exactly as protected as the database.
+const MAGIC = Buffer.from('ESDBK1');
+const backupKey = (databaseKey: Buffer) => Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'esd outbox backup', 32));
+
+export function sealBackup(text: string, databaseKey: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', backupKey(databaseKey), iv);
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]);
+}
+
+function openBackup(content: Buffer, databaseKey: Buffer | null): string {
+  if (!content.subarray(0, MAGIC.length).equals(MAGIC)) return content.toString('utf8'); // a plain copy from before encryption
+  if (!databaseKey) throw new Error('The backup is encrypted and no key was given.');
+  const iv = content.subarray(MAGIC.length, MAGIC.length + 12);
+  const tag = content.subarray(MAGIC.length + 12, MAGIC.length + 28);
+  const decipher = createDecipheriv('aes-256-gcm', backupKey(databaseKey), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(content.subarray(MAGIC.length + 28)), decipher.final()]).toString('utf8');
+}
+
+/** The last copy written, or null when there is none or it cannot be read (damaged, or sealed with another key). */
+export function readBackup(file: string, databaseKey: Buffer | null = null): BackupRows | null {
   if (!existsSync(file)) return null;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<BackupFile>;
+    const parsed = JSON.parse(openBackup(readFileSync(file), databaseKey)) as Partial<BackupFile>;
     return parsed.format === 1 && parsed.tables && typeof parsed.tables === 'object' ? parsed.tables : null;
   } catch {
     return null;
@@ -30,17 +53,18 @@ export function readBackup(file: string): BackupRows | null {
 /** Writes the copy now (the erasure of an account calls it, so its rows leave the copy with the database). */
 export function writeBackup(db: LocalDatabase, file = backupFileFor(db.name)): string {
   const text = JSON.stringify({ format: 1, writtenAt: new Date().toISOString(), tables: readPreciousRows(db) } satisfies BackupFile);
-  writeWhole(file, text);
+  const key = databaseKeyOf(db);
+  writeWhole(file, key ? sealBackup(text, key) : Buffer.from(text));
   return text;
 }
 
 /** Written to a temp file, flushed to the disk, then renamed: a crash or a full disk never leaves half a copy. */
-function writeWhole(file: string, text: string): void {
+function writeWhole(file: string, content: Buffer): void {
   const temp = `${file}.tmp`;
   try {
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, text);
+      writeSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

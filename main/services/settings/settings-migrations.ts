@@ -1,6 +1,6 @@
 import { FONT_SIZE, type Settings } from '../../../shared/contract/settings';
 
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: null,
@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fontSize: FONT_SIZE.default,
   persistTokensWithoutKeyring: false,
+  keepLocalDataWithoutKeyring: true,
   proxy: { mode: 'system' },
   notifications: true,
   docsStorageLimitMb: 5120,
@@ -41,6 +42,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   5: (old) => ({ ...old, downloadFolder: null }),
   // Version 6 (privacy center): every external site asks first (P7.1) until the user says otherwise per site.
   6: (old) => ({ ...old, trustedExternalSites: [] }),
+  // Version 7 (local database encrypted): without a keyring local data is kept, as it was, until the user says otherwise.
+  7: (old) => ({ ...old, keepLocalDataWithoutKeyring: true }),
 };
 
 export function migrateSettings(stored: Raw, fromVersion: number): Raw {

@@ -20,6 +20,8 @@ export function DeviceDataSection() {
         <>
           <p>{t('privacy.device.folder', { folder: device.data.dataFolder, size: formatSize(device.data.totalBytes, i18n.language) })}</p>
           <p>{t(device.data.tokenStored ? 'privacy.device.tokenStored' : 'privacy.device.tokenNotStored')}</p>
+          <p id="device-database-key">{t(`privacy.device.databaseKey.${device.data.databaseKey}`)}</p>
+          <p id="device-database-key">{t(`privacy.device.databaseKey.${device.data.databaseKey}`)}</p>
           <table className="privacy__table privacy__device-table">
             <caption className="privacy__sr-only">{t('privacy.device.title')}</caption>
             <thead>

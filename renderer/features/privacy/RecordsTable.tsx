@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MyDataCategory } from '../../../shared/api/privacy';
+import { formatDate } from './format';
 import { fieldLabel, RecordValue } from './record-value';
 
 type Props = { category: MyDataCategory; caption: string };
@@ -14,6 +15,12 @@ export function RecordsTable({ category, caption }: Props) {
   const context = { t, language: i18n.language, category: category.id };
   if (records.length === 0) return <p className="privacy__empty">{t('privacy.myData.none')}</p>;
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  // P6.2: when the service deletes each record, from the same period definition its purge uses.
+  const showGoesAt = category.goesAt.some((at) => at !== null);
+  const goesAt = (index: number) => {
+    const at = category.goesAt[index];
+    return at ? formatDate(at, i18n.language) : t('privacy.myData.goesWithAccount');
+  };
   if (!category.tabular) {
     return (
       <ul className="privacy__records" aria-label={caption}>
@@ -30,6 +37,12 @@ export function RecordsTable({ category, caption }: Props) {
                     </dd>
                   </div>
                 ))}
+              {showGoesAt && (
+                <div className="privacy__record-field">
+                  <dt>{t('privacy.myData.goesAt')}</dt>
+                  <dd>{goesAt(index)}</dd>
+                </div>
+              )}
             </dl>
           </li>
         ))}
@@ -47,6 +60,7 @@ export function RecordsTable({ category, caption }: Props) {
                 {fieldLabel(t, category.id, column)}
               </th>
             ))}
+            {showGoesAt && <th scope="col">{t('privacy.myData.goesAt')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -57,6 +71,7 @@ export function RecordsTable({ category, caption }: Props) {
                   <RecordValue value={record[column]} path={column} context={context} />
                 </td>
               ))}
+              {showGoesAt && <td>{goesAt(index)}</td>}
             </tr>
           ))}
         </tbody>

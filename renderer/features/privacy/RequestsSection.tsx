@@ -86,6 +86,7 @@ export function RequestsSection() {
             <p className="field__hint">
               {t('privacy.requests.dates', { received: formatDateTime(request.receivedAt, i18n.language), due: formatDate(request.dueAt, i18n.language) })}
             </p>
+            {request.outcome && <p role="note">{t(`privacy.requests.outcomes.${request.outcome}`)}</p>}
             {request.refusal && (
               <p role="note">
                 {t('privacy.requests.refusedBecause', { reason: t(`privacy.requests.refusals.${request.refusal.code}`) })}

@@ -146,6 +146,9 @@ export function SettingsForm({ settings, onSaved }: Props) {
         <Field id="settings-keyring" managedNote={managedNote('persistTokensWithoutKeyring')} label={t('settings.persistTokens')} hint={t('settings.persistTokensHint')}>
           {(control) => <input className="checkbox" type="checkbox" {...control} {...register('persistTokensWithoutKeyring')} />}
         </Field>
+        <Field id="settings-local-data-keyring" managedNote={managedNote('keepLocalDataWithoutKeyring')} label={t('settings.keepLocalData')} hint={t('settings.keepLocalDataHint')}>
+          {(control) => <input className="checkbox" type="checkbox" {...control} {...register('keepLocalDataWithoutKeyring')} />}
+        </Field>
         <TrustedSitesField form={form} managedNote={managedNote('trustedExternalSites')} />
         <div className="field" role="group" aria-labelledby="settings-consents">
           <span className="field__label" id="settings-consents">

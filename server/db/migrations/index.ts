@@ -7,6 +7,7 @@ import * as liftRestriction from './006-lift-restriction';
 import * as loginFailures from './007-login-failures';
 import * as tenantCounters from './008-tenant-counters';
 import * as productTexts from './009-product-texts';
+import * as analysisObjection from './010-analysis-objection';
 
 export type Migration = { version: number; name: string; up: string };
 
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: loginFailures.name, up: loginFailures.up },
   { version: 8, name: tenantCounters.name, up: tenantCounters.up },
   { version: 9, name: productTexts.name, up: productTexts.up },
+  { version: 10, name: analysisObjection.name, up: analysisObjection.up },
 ];

@@ -19,7 +19,7 @@ export const accountCategory: CategoryProvider = {
     source: 'your-company',
     storedIn: HOME_COUNTRY,
     processedIn: PROCESSING_COUNTRIES,
-    safeguards: ['standard-contracts', 'encryption'],
+    safeguards: ['standard-contracts', 'access-control'],
     tabular: false,
   },
   available: () => true,

@@ -14,7 +14,7 @@ export const consentsCategory: CategoryProvider = {
     source: 'you',
     storedIn: HOME_COUNTRY,
     processedIn: [HOME_COUNTRY],
-    safeguards: ['encryption'],
+    safeguards: ['access-control'],
     tabular: true,
   },
   available: () => true,

@@ -14,7 +14,7 @@ export const devicesCategory: CategoryProvider = {
     source: 'your-company',
     storedIn: HOME_COUNTRY,
     processedIn: [HOME_COUNTRY],
-    safeguards: ['encryption'],
+    safeguards: ['access-control'],
     tabular: true,
   },
   available: (db) => hasTables(db, 'devices'),

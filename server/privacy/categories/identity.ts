@@ -13,7 +13,7 @@ export const identityCategory: CategoryProvider = {
     source: 'you',
     storedIn: HOME_COUNTRY,
     processedIn: PROCESSING_COUNTRIES,
-    safeguards: ['standard-contracts', 'encryption'],
+    safeguards: ['standard-contracts', 'access-control'],
     tabular: false,
   },
   available: () => true,

@@ -15,7 +15,7 @@ export const rightsRequestsCategory: CategoryProvider = {
     source: 'you',
     storedIn: HOME_COUNTRY,
     processedIn: [HOME_COUNTRY],
-    safeguards: ['encryption'],
+    safeguards: ['access-control'],
     tabular: true,
   },
   available: () => true,

@@ -69,7 +69,7 @@ export const serviceRequestsCategory: CategoryProvider = {
     source: 'you',
     storedIn: HOME_COUNTRY,
     processedIn: PROCESSING_COUNTRIES,
-    safeguards: ['standard-contracts', 'encryption'],
+    safeguards: ['standard-contracts', 'access-control'],
     tabular: false,
   },
   available: (db) => hasTables(db, 'tickets', 'ticket_comments', 'ticket_attachments'),

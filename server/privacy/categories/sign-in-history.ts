@@ -20,7 +20,7 @@ export const signInHistoryCategory: CategoryProvider = {
     source: 'third-party-sign-in',
     storedIn: HOME_COUNTRY,
     processedIn: [HOME_COUNTRY],
-    safeguards: ['encryption'],
+    safeguards: ['access-control'],
     tabular: true,
   },
   available: () => true,

@@ -23,7 +23,7 @@ export const softwareCategory: CategoryProvider = {
     source: 'you',
     storedIn: HOME_COUNTRY,
     processedIn: PROCESSING_COUNTRIES,
-    safeguards: ['standard-contracts', 'encryption'],
+    safeguards: ['standard-contracts', 'access-control'],
     tabular: false,
   },
   available: (db) => hasTables(db, 'software_applications', 'software_help_requests', 'software_licence_acceptances'),

@@ -7,7 +7,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ZipFile } from 'yazl';
 import type { ExportManifest } from '../../../shared/api/privacy';
 import { availableCategories } from '../categories';
-import type { Row } from '../categories/category-provider';
+import { hasTables, type Row } from '../categories/category-provider';
+import { DisclosureRegister } from '../disclosures';
 import { CsvSpool, jsonChunks } from './chunks';
 
 type ManifestFile = ExportManifest['files'][number];
@@ -83,6 +84,13 @@ export async function writeExport(options: {
         // Reached only after the JSON entry ended, so the spool is complete and closed by then.
         entry(`${id}.csv`, id, () => ({ stream: createReadStream(spool), rows: () => files.find((f) => f.path === `${id}.json`)?.rows ?? 0 }));
       }
+    }
+    // P4.2: every disclosure recorded for the person (the register is not a category of data held, but what was shared of it).
+    if (hasTables(reader, 'privacy_disclosures')) {
+      entry('disclosures.json', 'disclosures', () => {
+        const records = new DisclosureRegister(reader).for(options.userId).records;
+        return { stream: Readable.from([Buffer.from(JSON.stringify(records, null, 2))]), rows: () => records.length };
+      });
     }
     // Lazy as well: by the time the writer asks for it, every file above has been hashed.
     zip.addReadStreamLazy('manifest.json', { compressionLevel: level }, (callback) => {

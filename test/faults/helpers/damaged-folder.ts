@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { dirname, join } from 'node:path';
 import { DOCS_MIGRATIONS } from '../../../main/services/docs/docs-schema';
-import { applyMigrations, openLocalDatabase } from '../../../main/services/local-db/local-database';
+import { applyMigrations, isPlainSqliteFile, openLocalDatabase } from '../../../main/services/local-db/local-database';
+import { appDatabaseKey, openAppDatabase } from '../../fakes/app-database';
+import { SqlCipherDatabase } from '../../../main/services/local-db/sqlcipher';
 import { TicketsStore } from '../../../main/services/tickets/tickets-store';
 
 export const newDataFolder = (prefix = 'esd-fault-') => mkdtempSync(join(tmpdir(), prefix));
@@ -16,10 +17,10 @@ export type Seeded = { outbox: number; drafts: number; feedback: number };
  * A data folder as a person's computer has it after some offline work: requests and replies waiting
  * in the outbox, drafts (about 1 KB of text each, so the table spans many pages), documentation
  * feedback waiting to be sent. Written with the domains' own migrations and store, closed cleanly
- * (the WAL checkpointed into the file).
+ * (the WAL checkpointed into the file). Encrypted with the folder's key, as the app writes it.
  */
 export function seedLocalData(dataDir: string, userId: string, counts: Seeded = { outbox: 5, drafts: 60, feedback: 3 }): Seeded {
-  const db = openLocalDatabase(databaseFile(dataDir));
+  const db = openLocalDatabase(databaseFile(dataDir), { key: appDatabaseKey(dataDir) });
   const store = new TicketsStore(db);
   applyMigrations(db, 'docs', DOCS_MIGRATIONS);
   const now = Date.now();
@@ -43,11 +44,14 @@ export function seedLocalData(dataDir: string, userId: string, counts: Seeded = 
   return counts;
 }
 
+/** A read-only connection to the file as it is: encrypted with its folder's key, or plain (from before encryption). */
+const reader = (file: string) => (isPlainSqliteFile(file) ? new SqlCipherDatabase(file, { readonly: true }) : openAppDatabase(dirname(file), { readonly: true }, file));
+
 /** The ways a power cut, a full disk or another program leave the database file. */
 export const damage = {
   /** Cut short: the second half of the file is gone. */
   truncated(file: string) {
-    const pages = new Database(file, { readonly: true }).pragma('page_count', { simple: true }) as number;
+    const pages = reader(file).pragma('page_count', { simple: true }) as number;
     truncateSync(file, Math.floor(pages / 2) * 4096);
   },
   /** The first page overwritten with random bytes (the header with it). */
@@ -64,7 +68,7 @@ export const damage = {
   },
   /** One page of a table, in the middle of it, overwritten with random bytes. */
   pageInTheMiddle(file: string, table: string) {
-    const db = new Database(file, { readonly: true });
+    const db = reader(file);
     const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[];
     db.close();
     const middle = pages[Math.floor(pages.length / 2)]!.pageno;

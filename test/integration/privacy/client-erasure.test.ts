@@ -5,6 +5,8 @@ import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { BERND } from './api-helpers';
 import { newKey, signedIn, ticketBody } from '../tickets/ticket-api-helpers';
+import { databaseKeyOf } from '../../../main/services/local-db/local-database';
+import { readBackup } from '../../../main/services/recovery/outbox-backup';
 import { desktopApp, disposeDesktopApps } from './desktop-app';
 
 let api: TestApi;
@@ -63,7 +65,9 @@ describe('erasure on this computer (P5.4)', () => {
     writeFileSync(join(app.dataDir, 'tickets-staged', 'colleague-file'), colleague);
     expect(holding(app.dataDir, canary).length).toBeGreaterThan(0);
     // Issue 19's last-known-good copy of the outbox and drafts has caught up (it is polled every 2 s): the erasure must empty it too.
-    await expect.poll(() => holding(app.dataDir, canary).some((file) => file.endsWith('local.sqlite.backup.json')), { timeout: 10_000 }).toBe(true);
+    // The copy is sealed with the database's key (P6.1): read through it.
+    const backupText = () => JSON.stringify(readBackup(join(app.dataDir, 'local.sqlite.backup.json'), databaseKeyOf(localDb)));
+    await expect.poll(() => backupText().includes(canary), { timeout: 10_000 }).toBe(true);
 
     const request = await app.services.privacy.createRequest({ kind: 'erase' });
     const confirmed = await app.services.privacy.confirmRequest(request.id);
@@ -76,7 +80,8 @@ describe('erasure on this computer (P5.4)', () => {
 
     // Nothing of the erased account is left in any file: database, WAL, staged files, token file, the outbox copy.
     expect(holding(app.dataDir, canary)).toEqual([]);
-    expect(readFileSync(join(app.dataDir, 'local.sqlite.backup.json'), 'utf8')).toContain(colleague);
+    expect(backupText()).toContain(colleague);
+    expect(backupText()).not.toContain(canary);
     expect(holding(app.dataDir, LI.email)).toEqual([]);
     expect(existsSync(join(app.dataDir, 'tickets-staged', staged.id))).toBe(false);
     expect(existsSync(join(app.dataDir, 'session.bin'))).toBe(false);

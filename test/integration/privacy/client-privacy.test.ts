@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelemetryBatchSchema } from '../../../shared/api/privacy';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { DEMO_USERS } from '../../../server/db/seed-demo';
 import { ALICE, BERND, CHEN } from './api-helpers';
-import { desktopApp, disposeDesktopApps } from './desktop-app';
+import { desktopApp, disposeDesktopApps, filesUnder } from './desktop-app';
 import { readZip } from './zip-reader';
 
 let api: TestApi;
@@ -15,12 +15,6 @@ afterAll(async () => {
   await disposeDesktopApps();
   await api.close();
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : [],
-  );
-}
 
 async function readyExport(app: ReturnType<typeof desktopApp>) {
   const job = await app.services.privacy.createExport();
@@ -105,7 +99,9 @@ describe('privacy center in the desktop app', () => {
     expect(planted.map((f) => f.slice(app.dataDir.length + 1)).sort()).toEqual(
       expect.arrayContaining(['Cache/data_1', 'downloads/library.zip', 'session.bin', 'settings.json', 'tickets-staged/draft.txt']),
     );
-    expect(planted.some((f) => /local\.sqlite(-wal)?$/.test(f))).toBe(true);
+    // In the database, but never in clear in its files (P6.1: encrypted at rest).
+    expect(app.services.localDb.prepare('SELECT count(*) AS n FROM tickets_canary_drafts WHERE body = ?').get(canary)).toEqual({ n: 1 });
+    expect(planted.filter((f) => /local\.sqlite/.test(f))).toEqual([]);
 
     await app.services.clearLocalData();
 

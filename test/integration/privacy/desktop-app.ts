@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -24,7 +24,7 @@ export async function disposeDesktopApps(): Promise<void> {
 const readableSecrets: SecretStore = { backend: () => 'os', encrypt: (plain) => Buffer.from(plain), decrypt: (data) => data.toString('utf8') };
 
 /** Every main-process service, composed as the app composes them, over a temp data folder (or `dataDir`: an app restart), against the live test API. */
-export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; password: string }, options: { dataDir?: string } = {}) {
+export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; password: string }, options: { dataDir?: string; secrets?: SecretStore; keepLocalDataWithoutKeyring?: boolean } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'esd-privacy-'));
   const sent: SentRequest[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -33,13 +33,14 @@ export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; pas
     return fetch(request);
   };
   const settings = new SettingsService(new Conf({ projectName: 'esd-test', cwd: dataDir, configName: 'settings' }));
+  if (options.keepLocalDataWithoutKeyring !== undefined) settings.update({ keepLocalDataWithoutKeyring: options.keepLocalDataWithoutKeyring });
   const browser = fakeBrowser(user);
   const relaunches: number[] = [];
   const services = composeServices({
     apiUrl: api.url,
     dataDir,
     fetch: recordingFetch,
-    secrets: readableSecrets,
+    secrets: options.secrets ?? readableSecrets,
     settings,
     openBrowser: browser.open,
     openExternal: async () => undefined,
@@ -54,3 +55,13 @@ export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; pas
   };
   return { services, dataDir, sent, signIn, relaunches };
 }
+
+/** Every file under a folder, recursively. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** Every file under the folder whose raw bytes hold the text (UTF-8, as SQLite and JSON store it). */
+export const filesHolding = (dir: string, text: string) => filesUnder(dir).filter((file) => readFileSync(file).toString('latin1').includes(text));

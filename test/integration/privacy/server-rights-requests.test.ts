@@ -13,13 +13,13 @@ const file = fileRequest;
 const confirm = confirmRequest;
 
 describe('rights requests', () => {
-  it('P5.6 are due one month after receipt; P2.5 an objection to product-improvement analysis is received for review', async () => {
+  it('P5.6 are due one month after receipt; P2.5 an objection to product-improvement analysis is upheld at once, with its outcome', async () => {
     expect(new Date(oneMonthAfter(Date.UTC(2026, 5, 1, 12))).toISOString()).toBe('2026-07-01T12:00:00.000Z');
     expect(new Date(oneMonthAfter(Date.UTC(2026, 0, 31, 8))).toISOString()).toBe('2026-02-28T08:00:00.000Z');
     expect(new Date(oneMonthAfter(Date.UTC(2026, 11, 15))).toISOString()).toBe('2027-01-15T00:00:00.000Z');
     const bernd = await signedIn(api, BERND);
     const request = await file(bernd, { kind: 'object', purpose: 'product-improvement', note: 'Please do not analyse my tickets.' });
-    expect(request).toMatchObject({ status: 'received', receivedAt: new Date(api.clock.now()).toISOString(), dueAt: '2026-07-01T12:00:00.000Z' });
+    expect(request).toMatchObject({ status: 'completed', outcome: 'excluded-from-analysis', receivedAt: new Date(api.clock.now()).toISOString(), dueAt: '2026-07-01T12:00:00.000Z' });
   });
 
   it('P5.6 a restriction needs confirmation by signing in again: the old session cannot confirm it, a new sign-in can', async () => {

@@ -70,8 +70,8 @@ describe('settings service (P3.1: preferences remembered across runs)', () => {
     const kv = store();
     kv.set('settings', { ...DEFAULT_SETTINGS, trustedExternalSites: undefined, fontSize: 18 });
     kv.set('schemaVersion', 5);
-    expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 18, trustedExternalSites: [] });
-    expect(kv.get('schemaVersion')).toBe(6);
+    expect(new SettingsService(kv).get()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 18, trustedExternalSites: [], keepLocalDataWithoutKeyring: true });
+    expect(kv.get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
   });
 
   it('keeps trusted sites as lower-case host names and refuses anything else', () => {
