@@ -3,13 +3,13 @@ import { statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedHashVerifier } from '../../../main/services/downloads';
 import { Lifecycle } from '../../../main/services/lifecycle';
 import { startTestApi, type TestApi } from '../server/helpers';
 import { ALICE } from '../privacy/api-helpers';
-import { desktopApp, disposeDesktopApps } from '../privacy/desktop-app';
+import { desktopApp, disposeDesktopApps, readableSecrets } from '../privacy/desktop-app';
+import { openAppDatabase } from '../../fakes/app-database';
 
 /**
  * Quitting stops the services in reverse order of building and awaits each: a download running at
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 function jobRow(dataDir: string, id: string): { state: string; received_bytes: number; etag: string | null; part_path: string } {
-  const db = new Database(join(dataDir, 'local.sqlite'), { readonly: true });
+  const db = openAppDatabase(dataDir, { readonly: true }, join(dataDir, 'local.sqlite'), readableSecrets);
   try {
     return db.prepare('SELECT state, received_bytes, etag, part_path FROM downloads_jobs WHERE id = ?').get(id) as never;
   } finally {

@@ -21,7 +21,7 @@ export async function disposeDesktopApps(): Promise<void> {
  * Secrets that "encrypt" to readable text, so a test can plant a canary in the token file and
  * find it there; the real app uses the OS secret store.
  */
-const readableSecrets: SecretStore = { backend: () => 'os', encrypt: (plain) => Buffer.from(plain), decrypt: (data) => data.toString('utf8') };
+export const readableSecrets: SecretStore = { backend: () => 'os', encrypt: (plain) => Buffer.from(plain), decrypt: (data) => data.toString('utf8') };
 
 /** Every main-process service, composed as the app composes them, over a temp data folder (or `dataDir`: an app restart), against the live test API. */
 export function desktopApp(api: Pick<TestApi, 'url'>, user: { email: string; password: string }, options: { dataDir?: string; secrets?: SecretStore; keepLocalDataWithoutKeyring?: boolean } = {}) {

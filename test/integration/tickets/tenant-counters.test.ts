@@ -90,7 +90,7 @@ describe('migration 8 on a database from before it', () => {
       }
       event.run('t2', at + 1);
 
-      expect(migrate(db)).toEqual([8]);
+      expect(migrate(db)[0]).toBe(8); // then any later migration
       expect(db.prepare('SELECT id, number FROM tickets ORDER BY id').all()).toEqual([
         { id: 't1', number: 1001 }, { id: 't2', number: 1002 }, { id: 't3', number: 1003 },
       ]);
