@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  ConsentChangeSchema, ConsentsSchema, DisclosuresSchema, ExportJobListSchema, ExportJobSchema, MyDataSchema, NewRightsRequestSchema, PolicyAcknowledgementSchema,
+  ConsentChangeSchema, ConsentsSchema, DisclosuresSchema, ExportJobListSchema, ExportJobSchema, MyDataSchema, NewExportSchema, NewRightsRequestSchema, PolicyAcknowledgementSchema,
   PolicySchema, RecommendationsSchema, RightsRequestListSchema, RightsRequestSchema, TelemetryAcceptedSchema, TelemetryBatchSchema,
 } from '../../shared/api/privacy';
 import {
@@ -98,7 +98,12 @@ export function registerTicketAndPrivacyPaths(registry: OpenAPIRegistry): void {
     ...privacy, method: 'post', path: '/privacy/requests/{id}/confirm', summary: 'Confirm an erasure (needs a recent password sign-in)', request: { params: ById },
     responses: { 200: json(RightsRequestSchema, 'Carried out, or refused with a code.'), ...bearerErrors(403, 404, 409) },
   });
-  registry.registerPath({ ...privacy, method: 'post', path: '/privacy/exports', summary: 'Start an export of all the caller\'s data', responses: { 202: json(ExportJobSchema, 'Accepted; poll the job.'), ...bearerErrors(409, 429) } });
+  registry.registerPath({
+    ...privacy, method: 'post', path: '/privacy/exports', summary: "Start an export of the caller's data: the chosen categories, or all of them when the body or `categories` is absent",
+    // Optional: a POST without a body keeps exporting everything.
+    request: { body: { ...jsonBody(NewExportSchema), required: false } },
+    responses: { 202: json(ExportJobSchema, 'Accepted; poll the job. The archive\'s manifest.json lists the categories it holds.'), ...bearerErrors(400, 409, 415, 429) },
+  });
   registry.registerPath({ ...privacy, method: 'get', path: '/privacy/exports/{id}', summary: 'One export job', request: { params: ById }, responses: { 200: json(ExportJobSchema, 'The job.'), ...bearerErrors(404) } });
   registry.registerPath({
     ...privacy, method: 'get', path: '/privacy/exports/{id}/download', summary: 'Download a ready export (ZIP), resumable', request: { params: ById, headers: RangeHeaders },

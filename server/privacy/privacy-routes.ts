@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ConsentChangeSchema, NewRightsRequestSchema, PolicyAcknowledgementSchema, TelemetryBatchSchema } from '../../shared/api/privacy';
+import { ConsentChangeSchema, NewExportSchema, NewRightsRequestSchema, PolicyAcknowledgementSchema, TelemetryBatchSchema } from '../../shared/api/privacy';
 import { AppError, validationError } from '../../shared/errors';
 import { sha256 } from '../auth/secrets';
 import { mediaType, type ApiContext } from '../context';
@@ -105,7 +105,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: ApiContext): vo
   );
 
   app.get('/privacy/exports', user((userId) => ({ exports: privacy.exports.list(userId) })));
-  app.post('/privacy/exports', user((userId, _request, reply) => reply.code(202).send(privacy.exports.create(userId))));
+  app.post(
+    '/privacy/exports',
+    user((userId, request, reply) => {
+      // No body at all keeps the old meaning, every category; a body is validated like any other.
+      const input = request.body === undefined ? {} : body(NewExportSchema, request, reply);
+      return input ? reply.code(202).send(privacy.exports.create(userId, input.categories)) : reply;
+    }),
+  );
   app.get('/privacy/exports/:id', user((userId, request) => privacy.exports.get(userId, params(request))));
   app.get(
     '/privacy/exports/:id/download',

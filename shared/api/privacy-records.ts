@@ -26,7 +26,7 @@ const attachment = z.strictObject({ name: text, sha256: text, size: z.number().i
 const application = z.strictObject({
   kind: z.literal('application'),
   id: text,
-  productId: text,
+  product: text,
   reason: text,
   phone: text,
   status: z.enum(APPLICATION_STATUSES),
@@ -37,7 +37,7 @@ const application = z.strictObject({
 const helpRequest = z.strictObject({
   kind: z.literal('help-request'),
   id: text,
-  productId: text,
+  product: text,
   fileId: maybeText,
   problem: z.enum(HELP_PROBLEMS),
   message: text,
@@ -47,7 +47,7 @@ const helpRequest = z.strictObject({
   status: z.enum(['open', 'closed']),
   createdAt: maybeTime,
 });
-const licenceAcceptance = z.strictObject({ kind: z.literal('licence-acceptance'), productId: text, licenceVersion: text, createdAt: maybeTime });
+const licenceAcceptance = z.strictObject({ kind: z.literal('licence-acceptance'), product: text, licenceVersion: text, createdAt: maybeTime });
 
 export const CATEGORY_RECORD_SCHEMAS = {
   identity: z.strictObject({ userId: text, name: text, email: text, phone: text, contactAddress: text, country: text }),

@@ -158,11 +158,27 @@ export const ExportJobSchema = z.object({
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 export const ExportJobListSchema = z.object({ exports: z.array(ExportJobSchema) });
 
+/**
+ * What a person asks to export: the categories chosen (every category when absent). An empty choice
+ * is refused rather than read as "all", so a screen bug cannot silently widen what is exported.
+ */
+export const NewExportSchema = z.strictObject({
+  categories: z
+    .array(z.enum(CATEGORY_IDS, { error: `Not a known category of data; known ones are ${CATEGORY_IDS.join(', ')}.` }))
+    .min(1, 'Choose at least one category to export.')
+    .max(CATEGORY_IDS.length)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each category can be chosen only once.')
+    .optional(),
+});
+export type NewExport = z.infer<typeof NewExportSchema>;
+
 /** manifest.json at the root of the export ZIP. */
 export const ExportManifestSchema = z.object({
   format: z.literal('esd-privacy-export/1'),
   userId: z.string(),
   createdAt: z.string(),
+  /** The categories this archive holds (those chosen and held by the service), in catalogue order. */
+  categories: z.array(CategoryIdSchema),
   files: z.array(z.object({ path: z.string(), category: z.string(), sha256: z.string(), bytes: z.number().int(), rows: z.number().int() })),
 });
 export type ExportManifest = z.infer<typeof ExportManifestSchema>;

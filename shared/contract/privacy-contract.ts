@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  NewExportSchema,
   ConsentChangeSchema,
   ConsentsSchema,
   DisclosuresSchema,
@@ -101,7 +102,7 @@ export const privacyMethods = {
   'privacy.createRequest': { input: NewRightsRequestSchema, output: RightsRequestSchema },
   'privacy.confirmRequest': { input: Id, output: ConfirmedRequestSchema },
   'privacy.exports': { input: none, output: z.array(ExportViewSchema) },
-  'privacy.createExport': { input: none, output: ExportJobSchema },
+  'privacy.createExport': { input: NewExportSchema, output: ExportJobSchema },
   'privacy.downloadExport': { input: Id, output: DownloadedExportSchema },
   // The renderer must say it asked the user: a stray call cannot wipe the device.
   'privacy.clearLocalData': { input: z.strictObject({ confirmed: z.literal(true) }), output: z.void() },

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../server/db/open-database';
 import { availableCategories } from '../../server/privacy/categories';
 import { writeExport } from '../../server/privacy/export/export-writer';
+import { CATEGORY_IDS } from '../../shared/api/privacy';
 
 const TICKETS = 10_000;
 const COMMENTS_PER_TICKET = 10;
@@ -110,7 +111,7 @@ export async function benchExport(): Promise<Record<string, number>> {
     let rssGrowthMiB = 0;
     let rows = 0;
     for (let run = 0; run < RUNS; run++) {
-      const exported = await measure(() => writeExport({ dbPath, userId: USER, createdAt: Date.now(), target: join(dir, `export-${run}.zip`) }));
+      const exported = await measure(() => writeExport({ dbPath, userId: USER, createdAt: Date.now(), categories: CATEGORY_IDS, target: join(dir, `export-${run}.zip`) }));
       const floor = await measure(() => writeRowsAsJson(dbPath, join(dir, 'floor.jsonl')));
       exports.push(exported.ms);
       floors.push(floor.ms);

@@ -20,7 +20,7 @@ export function privacyHandlers(s: Services): { [M in PrivacyMethod]: Handler<M>
     'privacy.createRequest': (input) => s.privacy.createRequest(input),
     'privacy.confirmRequest': ({ id }) => s.privacy.confirmRequest(id),
     'privacy.exports': () => s.privacy.exports(),
-    'privacy.createExport': () => s.privacy.createExport(),
+    'privacy.createExport': (input) => s.privacy.createExport(input),
     'privacy.downloadExport': ({ id }) => s.privacy.downloadExport(id),
     'privacy.clearLocalData': () => s.clearLocalData(),
     'privacy.usage': () => s.telemetry.view(),

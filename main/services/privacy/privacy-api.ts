@@ -10,6 +10,7 @@ import {
   RightsRequestListSchema,
   RightsRequestSchema,
   type ConsentChange,
+  type NewExport,
   type NewRightsRequest,
 } from '../../../shared/api/privacy';
 import type { ApiClient } from '../api/api-client';
@@ -38,5 +39,5 @@ export class PrivacyApi {
   confirmRequest = (id: string) => this.api.request({ method: 'POST', path: `/privacy/requests/${encodeURIComponent(id)}/confirm`, schema: RightsRequestSchema });
   exports = async () => (await this.api.request({ method: 'GET', path: '/privacy/exports', schema: ExportJobListSchema })).exports;
   exportJob = (id: string) => this.api.request({ method: 'GET', path: `/privacy/exports/${encodeURIComponent(id)}`, schema: ExportJobSchema });
-  createExport = () => this.api.request({ method: 'POST', path: '/privacy/exports', schema: ExportJobSchema });
+  createExport = (input: NewExport) => this.api.request({ method: 'POST', path: '/privacy/exports', body: input, schema: ExportJobSchema });
 }

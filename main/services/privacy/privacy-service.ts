@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConsentChange, Consents, NewRightsRequest } from '../../../shared/api/privacy';
+import { NewExportSchema, type ConsentChange, type Consents, type NewExport, type NewRightsRequest } from '../../../shared/api/privacy';
 import type { ConfirmedRequest, DeviceData, DownloadedExport, ExportView, LocalErasure } from '../../../shared/contract/privacy-contract';
-import { AppError } from '../../../shared/errors';
+import { AppError, validationError } from '../../../shared/errors';
 import type { DownloadManager } from '../downloads';
 import type { LocalDatabase } from '../local-db/local-database';
 import type { SessionService } from '../session/session-service';
@@ -61,8 +61,11 @@ export class PrivacyService {
     return this.learn(await this.deps.api.setConsent(change));
   }
 
-  async createExport() {
-    const job = await this.deps.api.createExport();
+  /** P5.1: exports the chosen categories (every one when none is named); an empty choice is refused. */
+  async createExport(input: NewExport = {}) {
+    const parsed = NewExportSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error, parsed.error.issues[0]?.message);
+    const job = await this.deps.api.createExport(parsed.data);
     this.deps.telemetry.record('export.requested');
     return job;
   }

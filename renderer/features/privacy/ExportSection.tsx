@@ -1,21 +1,28 @@
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { CATEGORY_IDS, type CategoryId } from '../../../shared/api/privacy';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportCategoryPicker } from './ExportCategoryPicker';
 import { formatDateTime, formatSize } from './format';
 import { useCreateExport, useDownloadExport, useExports } from './use-privacy';
 
-/** P5.1: an export of everything, prepared by the service, downloaded and checked, with this computer's data added. */
+/** P5.1: an export of the chosen categories (everything by default), prepared by the service, downloaded and checked, with this computer's data added. */
 export function ExportSection() {
   const { t, i18n } = useTranslation();
   const exports = useExports();
   const create = useCreateExport();
   const download = useDownloadExport();
   const preparing = exports.data?.some((job) => job.status === 'pending') ?? false;
+  const [chosen, setChosen] = useState<Set<CategoryId>>(() => new Set(CATEGORY_IDS));
+  // "All" sends no list, so the service exports every category it holds, including any it adds later.
+  const request = () => create.mutate(chosen.size === CATEGORY_IDS.length ? {} : { categories: CATEGORY_IDS.filter((id) => chosen.has(id)) });
 
   return (
     <div>
       <h2>{t('privacy.export.title')}</h2>
       <p>{t('privacy.export.intro')}</p>
-      <button type="button" className="button button--primary" disabled={create.isPending || preparing} onClick={() => create.mutate()}>
+      <ExportCategoryPicker chosen={chosen} onChange={setChosen} disabled={create.isPending || preparing} />
+      <button type="button" className="button button--primary" disabled={create.isPending || preparing || chosen.size === 0} onClick={request}>
         {t('privacy.export.request')}
       </button>
       {create.isError && <ErrorAlert error={create.error} title={t('privacy.export.requestFailed')} />}

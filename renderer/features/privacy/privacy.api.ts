@@ -1,4 +1,4 @@
-import type { ConsentChange, NewRightsRequest } from '../../../shared/api/privacy';
+import type { ConsentChange, NewExport, NewRightsRequest } from '../../../shared/api/privacy';
 import type { TELEMETRY_SCREENS } from '../../../shared/api/privacy';
 import { call, support } from '../../app/bridge';
 
@@ -17,7 +17,7 @@ export const privacyApi = {
   createRequest: (input: NewRightsRequest) => call(support().privacy.createRequest(input)),
   confirmRequest: (id: string) => call(support().privacy.confirmRequest({ id })),
   exports: () => call(support().privacy.exports()),
-  createExport: () => call(support().privacy.createExport()),
+  createExport: (input: NewExport) => call(support().privacy.createExport(input)),
   downloadExport: (id: string) => call(support().privacy.downloadExport({ id })),
   clearLocalData: () => call(support().privacy.clearLocalData({ confirmed: true })),
   usage: () => call(support().privacy.usage()),

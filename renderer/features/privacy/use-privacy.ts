@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsentChange, NewRightsRequest } from '../../../shared/api/privacy';
+import type { ConsentChange, NewExport, NewRightsRequest } from '../../../shared/api/privacy';
 import type { LocalErasure } from '../../../shared/contract/privacy-contract';
 import { SIGNED_OUT_NOTICE_KEY, USER_DATA_KEY } from '../session/use-session';
 import { privacyApi } from './privacy.api';
@@ -69,7 +69,7 @@ export function useLocalErasure() {
   const query = useQuery<LocalErasure | null>({ queryKey: LOCAL_ERASURE_KEY, queryFn: () => null, enabled: false });
   return { erasure: query.data ?? null, dismiss: () => queryClient.setQueryData(LOCAL_ERASURE_KEY, null) };
 }
-export const useCreateExport = () => useInvalidating(() => privacyApi.createExport(), 'exports', 'usage');
+export const useCreateExport = () => useInvalidating((input: NewExport) => privacyApi.createExport(input), 'exports', 'usage');
 /** Refreshes the export list however it ends: a stopped download shows there with its resume button. */
 export function useDownloadExport() {
   const queryClient = useQueryClient();

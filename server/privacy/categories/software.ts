@@ -1,13 +1,19 @@
 import type { CategoryProvider, Row } from './category-provider';
 import { hasTables, HOME_COUNTRY, iso, PROCESSING_COUNTRIES } from './category-provider';
 
+/**
+ * A record names its product as a person knows it (issue 13: My data showed ids such as "svault");
+ * the id stays only where the catalogue no longer has the product.
+ */
+const productName = (alias: string) => `COALESCE((SELECT p.name FROM software_products p WHERE p.id = ${alias}.product_id), ${alias}.product_id)`;
+
 // Three record kinds of one category; each statement runs to its end before the next begins.
 const QUERIES = {
-  application: `SELECT 'application' AS kind, a.id, a.product_id AS productId, a.reason, a.phone, a.status, a.decision_reason AS decisionReason,
+  application: `SELECT 'application' AS kind, a.id, ${productName('a')} AS product, a.reason, a.phone, a.status, a.decision_reason AS decisionReason,
       a.created_at AS createdAt, a.decided_at AS decidedAt FROM software_applications a WHERE a.user_id = ? ORDER BY a.created_at`,
-  'help-request': `SELECT 'help-request' AS kind, h.id, h.product_id AS productId, h.file_id AS fileId, h.problem, h.message, h.email, h.phone,
+  'help-request': `SELECT 'help-request' AS kind, h.id, ${productName('h')} AS product, h.file_id AS fileId, h.problem, h.message, h.email, h.phone,
       h.address, h.status, h.created_at AS createdAt FROM software_help_requests h WHERE h.user_id = ? ORDER BY h.created_at`,
-  'licence-acceptance': `SELECT 'licence-acceptance' AS kind, l.product_id AS productId, l.licence_version AS licenceVersion, l.accepted_at AS createdAt
+  'licence-acceptance': `SELECT 'licence-acceptance' AS kind, ${productName('l')} AS product, l.licence_version AS licenceVersion, l.accepted_at AS createdAt
       FROM software_licence_acceptances l WHERE l.user_id = ? ORDER BY l.accepted_at`,
 };
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ExportJob } from '../../../shared/api/privacy';
+import { CATEGORY_IDS, type CategoryId, type ExportJob } from '../../../shared/api/privacy';
 import { AppError } from '../../../shared/errors';
 import { writeExport } from './export-writer';
 
@@ -40,7 +40,8 @@ export class ExportStore {
     return toJob(row);
   }
 
-  create(userId: string): ExportJob {
+  /** Starts an export of the chosen categories (P5.1; every category when none is named). */
+  create(userId: string, categories: readonly CategoryId[] = CATEGORY_IDS): ExportJob {
     this.sweep();
     if (this.db.prepare(`SELECT 1 FROM privacy_exports WHERE user_id = ? AND status = 'pending'`).get(userId)) {
       throw new AppError('conflict', 'An export is already being prepared. Wait for it to finish.');
@@ -48,7 +49,7 @@ export class ExportStore {
     const id = randomUUID();
     const at = this.now();
     this.db.prepare(`INSERT INTO privacy_exports (id, user_id, status, created_at, expires_at) VALUES (?, ?, 'pending', ?, ?)`).run(id, userId, at, at + EXPORT_TTL_MS);
-    const job = this.run(id, userId, at).finally(() => this.running.delete(id));
+    const job = this.run(id, userId, at, categories).finally(() => this.running.delete(id));
     this.running.set(id, job);
     return this.get(userId, id);
   }
@@ -79,9 +80,9 @@ export class ExportStore {
     for (const { id } of expired) void rm(this.path(id), { force: true });
   }
 
-  private async run(id: string, userId: string, createdAt: number): Promise<void> {
+  private async run(id: string, userId: string, createdAt: number, categories: readonly CategoryId[]): Promise<void> {
     try {
-      const { sha256, size } = await writeExport({ dbPath: this.db.name, userId, createdAt, target: this.path(id), compressionLevel: this.compressionLevel });
+      const { sha256, size } = await writeExport({ dbPath: this.db.name, userId, createdAt, categories, target: this.path(id), compressionLevel: this.compressionLevel });
       this.db.prepare(`UPDATE privacy_exports SET status = 'ready', ready_at = ?, size = ?, sha256 = ? WHERE id = ?`).run(this.now(), size, sha256, id);
     } catch {
       if (this.db.open) this.db.prepare(`UPDATE privacy_exports SET status = 'failed' WHERE id = ?`).run(id);

@@ -5,7 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { ZipFile } from 'yazl';
-import type { ExportManifest } from '../../../shared/api/privacy';
+import type { CategoryId, ExportManifest } from '../../../shared/api/privacy';
 import { availableCategories } from '../categories';
 import { hasTables, type Row } from '../categories/category-provider';
 import { DisclosureRegister } from '../disclosures';
@@ -53,6 +53,8 @@ export async function writeExport(options: {
   dbPath: string;
   userId: string;
   createdAt: number;
+  /** Only these categories are written; the manifest lists them. */
+  categories: readonly CategoryId[];
   target: string;
   compressionLevel?: number;
 }): Promise<{ sha256: string; size: number }> {
@@ -70,7 +72,8 @@ export async function writeExport(options: {
         callback(null, stream.pipe(digestTap((sha256, bytes) => files.push({ path, category, sha256, bytes, rows: rows() }))));
       });
     };
-    for (const category of availableCategories(reader)) {
+    const chosen = availableCategories(reader).filter((category) => options.categories.includes(category.info.id));
+    for (const category of chosen) {
       const id = category.info.id;
       const spool = category.info.tabular ? `${options.target}.${id}.csv.partial` : null;
       entry(`${id}.json`, id, () => {
@@ -85,16 +88,25 @@ export async function writeExport(options: {
         entry(`${id}.csv`, id, () => ({ stream: createReadStream(spool), rows: () => files.find((f) => f.path === `${id}.json`)?.rows ?? 0 }));
       }
     }
-    // P4.2: every disclosure recorded for the person (the register is not a category of data held, but what was shared of it).
+    // P4.2: every disclosure recorded for the person that shared a chosen category (the register is
+    // not a category of data held, but what was shared of it).
     if (hasTables(reader, 'privacy_disclosures')) {
       entry('disclosures.json', 'disclosures', () => {
-        const records = new DisclosureRegister(reader).for(options.userId).records;
+        const records = new DisclosureRegister(reader)
+          .for(options.userId)
+          .records.filter((record) => record.dataCategories.some((id) => options.categories.includes(id)));
         return { stream: Readable.from([Buffer.from(JSON.stringify(records, null, 2))]), rows: () => records.length };
       });
     }
     // Lazy as well: by the time the writer asks for it, every file above has been hashed.
     zip.addReadStreamLazy('manifest.json', { compressionLevel: level }, (callback) => {
-      const manifest: ExportManifest = { format: 'esd-privacy-export/1', userId: options.userId, createdAt: new Date(options.createdAt).toISOString(), files };
+      const manifest: ExportManifest = {
+        format: 'esd-privacy-export/1',
+        userId: options.userId,
+        createdAt: new Date(options.createdAt).toISOString(),
+        categories: chosen.map((category) => category.info.id),
+        files,
+      };
       callback(null, Readable.from([Buffer.from(JSON.stringify(manifest, null, 2))]));
     });
     zip.end();

@@ -31,6 +31,8 @@ describe('"help me get this" (P1.2)', () => {
     const myData = (await dispatch('privacy.myData', undefined, APP)) as { ok: true; value: MyData };
     const help = myData.value.categories.find((c) => c.id === 'software')!.records.filter((r) => r.kind === 'help-request');
     expect(help).toHaveLength(1);
-    expect(help[0]).toMatchObject({ productId: 'nwos', fileId: 'nwos-720-img', problem: 'failed', ...contact, status: 'open' });
+    expect(help[0]).toMatchObject({ product: 'NW-OS Router Firmware', fileId: 'nwos-720-img', problem: 'failed', ...contact, status: 'open' });
+    // Issue 13: the product by its name, never its catalogue id.
+    expect(Object.values(help[0]!)).not.toContain('nwos');
   });
 });

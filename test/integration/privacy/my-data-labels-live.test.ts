@@ -80,3 +80,16 @@ describe.each([
     expect(missing).toEqual([]);
   });
 });
+
+describe('My data names what it refers to (issue 13)', () => {
+  it('P5.1 no record value is a raw catalogue product id such as "svault": software records name the product', () => {
+    const productIds = new Set((api.app.db.prepare('SELECT id FROM software_products').all() as { id: string }[]).map((row) => row.id));
+    const values = new Map<string, unknown[]>();
+    for (const category of data.categories) category.records.forEach((record) => fieldsOf(record, category.id, values));
+    const raw = [...values].flatMap(([path, found]) => found.filter((value) => typeof value === 'string' && productIds.has(value)).map((value) => `${path}=${String(value)}`));
+    expect(raw).toEqual([]);
+    const products = data.categories.find((category) => category.id === 'software')!.records.map((record) => record.product);
+    expect(products.length).toBeGreaterThan(0);
+    for (const product of products) expect(String(product)).toMatch(/ /); // a product's name, such as "NW-OS Router Firmware"
+  });
+});
