@@ -38,7 +38,7 @@ const helpRequest = z.strictObject({
   kind: z.literal('help-request'),
   id: text,
   product: text,
-  fileId: maybeText,
+  file: maybeText,
   problem: z.enum(HELP_PROBLEMS),
   message: text,
   email: text,

@@ -3,7 +3,7 @@ import { hasTables, HOME_COUNTRY, iso, PROCESSING_COUNTRIES } from './category-p
 
 /**
  * A record names its product as a person knows it (issue 13: My data showed ids such as "svault");
- * the id stays only where the catalogue no longer has the product.
+ * the id stays only where the catalogue no longer has the product. A help request names its file the same way.
  */
 const productName = (alias: string) => `COALESCE((SELECT p.name FROM software_products p WHERE p.id = ${alias}.product_id), ${alias}.product_id)`;
 
@@ -11,7 +11,7 @@ const productName = (alias: string) => `COALESCE((SELECT p.name FROM software_pr
 const QUERIES = {
   application: `SELECT 'application' AS kind, a.id, ${productName('a')} AS product, a.reason, a.phone, a.status, a.decision_reason AS decisionReason,
       a.created_at AS createdAt, a.decided_at AS decidedAt FROM software_applications a WHERE a.user_id = ? ORDER BY a.created_at`,
-  'help-request': `SELECT 'help-request' AS kind, h.id, ${productName('h')} AS product, h.file_id AS fileId, h.problem, h.message, h.email, h.phone,
+  'help-request': `SELECT 'help-request' AS kind, h.id, ${productName('h')} AS product, COALESCE((SELECT f.name FROM software_files f WHERE f.id = h.file_id), h.file_id) AS file, h.problem, h.message, h.email, h.phone,
       h.address, h.status, h.created_at AS createdAt FROM software_help_requests h WHERE h.user_id = ? ORDER BY h.created_at`,
   'licence-acceptance': `SELECT 'licence-acceptance' AS kind, ${productName('l')} AS product, l.licence_version AS licenceVersion, l.accepted_at AS createdAt
       FROM software_licence_acceptances l WHERE l.user_id = ? ORDER BY l.accepted_at`,

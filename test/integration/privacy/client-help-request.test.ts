@@ -31,8 +31,9 @@ describe('"help me get this" (P1.2)', () => {
     const myData = (await dispatch('privacy.myData', undefined, APP)) as { ok: true; value: MyData };
     const help = myData.value.categories.find((c) => c.id === 'software')!.records.filter((r) => r.kind === 'help-request');
     expect(help).toHaveLength(1);
-    expect(help[0]).toMatchObject({ product: 'NW-OS Router Firmware', fileId: 'nwos-720-img', problem: 'failed', ...contact, status: 'open' });
-    // Issue 13: the product by its name, never its catalogue id.
+    expect(help[0]).toMatchObject({ product: 'NW-OS Router Firmware', file: 'nwos-7.2.0-x86_64.img', problem: 'failed', ...contact, status: 'open' });
+    // Issue 13: the product and the file by their names, never their catalogue ids.
     expect(Object.values(help[0]!)).not.toContain('nwos');
+    expect(Object.values(help[0]!)).not.toContain('nwos-720-img');
   });
 });

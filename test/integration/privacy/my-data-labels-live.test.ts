@@ -82,8 +82,10 @@ describe.each([
 });
 
 describe('My data names what it refers to (issue 13)', () => {
-  it('P5.1 no record value is a raw catalogue product id such as "svault": software records name the product', () => {
-    const productIds = new Set((api.app.db.prepare('SELECT id FROM software_products').all() as { id: string }[]).map((row) => row.id));
+  it('P5.1 no record value is a raw catalogue id such as "svault" or "nwos-720-img": software records name the product (the file by name: client-help-request.test.ts)', () => {
+    const productIds = new Set(
+      (api.app.db.prepare('SELECT id FROM software_products UNION SELECT id FROM software_files').all() as { id: string }[]).map((row) => row.id),
+    );
     const values = new Map<string, unknown[]>();
     for (const category of data.categories) category.records.forEach((record) => fieldsOf(record, category.id, values));
     const raw = [...values].flatMap(([path, found]) => found.filter((value) => typeof value === 'string' && productIds.has(value)).map((value) => `${path}=${String(value)}`));
